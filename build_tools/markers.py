@@ -1,0 +1,85 @@
+"""The markers newspapers print, as one table of named, commented patterns.
+
+ASCII and full-width forms stand side by side: the Xinhua bulletin prints `(五)` and
+`问:`, People's Daily prints `（五）` and `问：`. Every pattern is matched against a
+paragraph with its indentation already removed.
+"""
+from __future__ import annotations
+
+import re
+
+NUM = "[一二三四五六七八九十]+"
+OPEN = "[（(]"
+CLOSE = "[）)]"
+COLON = "[:：]"
+
+MARKERS: dict[str, re.Pattern[str]] = {
+    # □新华社记者 周圆 高亢: a byline line.
+    "byline": re.compile(r"^□\s*\S.{0,40}$"),
+    # ■上接第1版: the article began on another page; the text follows on the same line.
+    "continued": re.compile(r"^■\s*上接第\s*(?P<page>[0-9一二三四五六七八九十]+)\s*版"),
+    # (新华社北京4月26日电) or （新华社北京2月27日电）: a dateline closing the article.
+    "dateline_end": re.compile(rf"^{OPEN}[^（()）]{{2,30}}电{CLOSE}$"),
+    # 新华社北京4月26日电 (记者黄轶铭): a dateline opening the first paragraph.
+    "dateline_start": re.compile(
+        rf"^(?P<dateline>(?:新华社|中新社|本报)[^，,。\s]{{0,16}}?\d{{1,2}}月\d{{1,2}}日电)"
+        rf"(?:\s*{OPEN}(?:记者|通讯员)[^）)]{{1,30}}{CLOSE})?"
+    ),
+    # 新华社记者 鞠焕宗 摄: a photo credit.
+    "credit": re.compile(r"^(?:新华社|本报)?(?:特约)?(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·\s]{2,30}摄$"),
+    # ——我国服务业扩能提质展望之一: a subtitle.
+    "subtitle": re.compile(r"^——\S"),
+    # （2019年1月31日）: the date a document was adopted, printed under its title.
+    "date": re.compile(rf"^{OPEN}\d{{4}}年\d{{1,2}}月\d{{1,2}}日[^（()）]{{0,20}}{CLOSE}$"),
+    # 问: / 记者：: an interviewer's question.
+    "question": re.compile(rf"^(?P<speaker>问|记者){COLON}"),
+    # 答: / 韩长赋：: an answer; a name label counts only inside an interview.
+    "answer": re.compile(rf"^(?P<speaker>答){COLON}"),
+    "speaker": re.compile(rf"^(?P<speaker>[\u4e00-\u9fff]{{2,4}}){COLON}"),
+    # 四、加大关爱力度: a section heading of a policy document.
+    "section": re.compile(rf"^(?P<num>{NUM})、(?P<heading>.*)$"),
+    # (五)强化合法权益保障。… or （一）坚持…: a clause, inline or as its own heading line.
+    "clause": re.compile(rf"^{OPEN}(?P<num>{NUM}){CLOSE}\s*(?P<rest>.*)$"),
+    # 1. / 1．/ 1、: a numbered item, read as a clause where a document has no （一）.
+    "item": re.compile(r"^(?P<num>[0-9]{1,2})[.．、]\s*(?P<rest>\D.*)$"),
+    # 一是 … 二是 …: points inside an answer, at the start or after a full stop, colon or semicolon.
+    "point": re.compile(rf"(?:^|(?<=[。；;：:！!？?]))(?P<num>{NUM})是"),
+}
+
+# A paragraph that ends with one of these is complete; one that ends otherwise was
+# cut by a column or page break, unless it is a title, heading or marker line.
+TERMINAL = "。！？!?…；;：:"
+CLOSING_QUOTES = "”’」』）)》"
+
+# Titles and headings are short and carry no sentence punctuation.
+HEADING_MAX = 40
+SENTENCE_MARKS = "，,。；;：:！!？?"
+
+# Words that make a title a policy document, and the article id each gives.
+DOCUMENT_TYPES = {
+    "意见": "opinion",
+    "决定": "decision",
+    "通知": "notice",
+    "方案": "plan",
+    "规划": "plan",
+    "纲要": "outline",
+    "办法": "measures",
+    "条例": "regulations",
+    "规定": "provisions",
+}
+
+
+def match(name: str, text: str) -> re.Match[str] | None:
+    return MARKERS[name].match(text)
+
+
+def ends_paragraph(text: str) -> bool:
+    """True if `text` ends a sentence: `。`, `！`, `……`, or a closing quote after one."""
+    stripped = text.rstrip(CLOSING_QUOTES)
+    if stripped != text:
+        return bool(stripped) and stripped[-1] in TERMINAL
+    return bool(text) and text[-1] in TERMINAL
+
+
+def looks_like_heading(text: str) -> bool:
+    return len(text) <= HEADING_MAX and not any(ch in SENTENCE_MARKS for ch in text)

@@ -1,0 +1,112 @@
+"""The document model: what a bulletin is once parsed.
+
+Every piece of source text the model holds keeps the exact source slices it came
+from (`Segment`s), so the conservation check can prove that nothing was lost or
+counted twice, and error messages can name a line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .punctuation import display_text
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An exact slice of one source line: `text` starts at `line`:`col` (both 1-based)."""
+
+    line: int
+    col: int
+    text: str
+
+
+@dataclass
+class Piece:
+    """Source text with a role: a title, a byline, a block's text …"""
+
+    segments: tuple[Segment, ...]
+
+    @property
+    def raw(self) -> str:
+        """The text exactly as in the source, line breaks removed."""
+        return "".join(s.text for s in self.segments)
+
+    @property
+    def text(self) -> str:
+        """The text as displayed: Chinese punctuation restored."""
+        return display_text(self.raw)
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line
+
+
+@dataclass
+class Block(Piece):
+    """One addressable unit of an article: a paragraph, a question, a point, a clause.
+
+    `type` is one of: paragraph, question, answer, point, heading, clause.
+    Interview blocks carry `question` (and `point` for points); document blocks
+    carry `section` and `clause` as printed (Chinese numerals) and as numbers.
+    """
+
+    id: str = ""
+    type: str = "paragraph"
+    speaker: str | None = None
+    question: int | None = None
+    point: int | None = None
+    section: str | None = None
+    clause: str | None = None
+    section_number: int | None = None
+    clause_number: int | None = None
+    heading: str | None = None
+    fragment: bool = False
+
+
+@dataclass
+class Article:
+    id: str
+    kind: str  # interview, policy, news, photo
+    title: Piece | None
+    kicker: Piece | None = None
+    subtitle: Piece | None = None
+    date: Piece | None = None
+    byline: Piece | None = None
+    continued: Piece | None = None
+    continued_from: str | None = None
+    opening_dateline: str | None = None
+    dateline: Piece | None = None
+    credit: Piece | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title_text(self) -> str:
+        return self.title.text if self.title else "（无标题）"
+
+    def pieces(self) -> list[Piece]:
+        header = [self.kicker, self.title, self.subtitle, self.date, self.byline, self.continued]
+        footer = [self.dateline, self.credit]
+        return [p for p in header if p] + list(self.blocks) + [p for p in footer if p]
+
+
+@dataclass
+class Bulletin:
+    id: str
+    path: Path
+    text: str
+    meta: dict
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return split_lines(self.text)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them; only LF and CRLF end a line.
+
+    `str.splitlines` would also split on form feeds and U+2028, shifting line
+    numbers away from what a contributor sees.
+    """
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]

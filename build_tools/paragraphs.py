@@ -1,0 +1,189 @@
+"""From source lines to paragraphs: undo column and page breaks, give each paragraph a role.
+
+Two layouts exist:
+- blank-line layout (the Xinhua bulletin): paragraphs separated by blank lines,
+  no indentation; a column or page break splits a paragraph, even a word, into two
+  (`…和可` / `操作性。…`). Such fragments are joined without a space.
+- indented layout (People's Daily): one paragraph per line, indented with
+  ideographic spaces; unindented lines are titles. An unindented line after an
+  unfinished paragraph is that paragraph's continuation.
+
+A paragraph gets a role: a marker line (`byline`, `dateline_end`, `credit`,
+`subtitle`, `date`), `title`, or `body`. Titles, headings, bylines, datelines and
+questions legitimately end without a full stop and are never treated as fragments.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import markers
+from .model import Segment, split_lines
+
+# Roles of whole lines that open or close an article.
+LINE_MARKERS = ("byline", "dateline_end", "credit", "subtitle", "date")
+# A title is recognised by what follows it.
+HEADER_FOLLOWERS = ("subtitle", "byline", "continued", "dateline_start", "date")
+# Body lines that start a new unit and so cannot continue a cut paragraph.
+UNIT_STARTS = ("question", "answer", "section", "clause", "continued", "dateline_start") + LINE_MARKERS
+# Share of indented lines above which a text is in the indented layout.
+INDENTED_LAYOUT = 0.3
+# A next line whose first phrase is this short (`要。百亩…`) continues a cut word.
+CUT_WORD_TAIL = 2
+_FIRST_PHRASE = re.compile(r"^([^，,。、；;：:！!？?]*)[，,。、；;：:！!？?]")
+
+
+@dataclass
+class Line:
+    number: int
+    col: int  # 1-based column of the first non-space character
+    text: str  # without surrounding whitespace
+    indented: bool
+
+
+@dataclass
+class Paragraph:
+    segments: list[Segment]
+    indented: bool
+    role: str = "body"
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line
+
+    def slice(self, start: int, end: int | None = None) -> tuple[Segment, ...]:
+        """Exact source segments of `text[start:end]`, with surrounding whitespace trimmed."""
+        text = self.text
+        end = len(text) if end is None else end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out, offset = [], 0
+        for seg in self.segments:
+            lo, hi = max(start, offset), min(end, offset + len(seg.text))
+            if lo < hi:
+                out.append(Segment(seg.line, seg.col + lo - offset, seg.text[lo - offset : hi - offset]))
+            offset += len(seg.text)
+        return tuple(out)
+
+
+def read_lines(text: str) -> list[Line]:
+    lines = []
+    for number, raw in enumerate(split_lines(text), 1):
+        content = raw.strip()
+        if content:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(number, lead + 1, content, lead > 0))
+    return lines
+
+
+def line_marker(text: str) -> str | None:
+    for name in LINE_MARKERS:
+        if markers.match(name, text):
+            return name
+    return None
+
+
+def starts_unit(text: str) -> bool:
+    if any(markers.match(name, text) for name in UNIT_STARTS if name not in ("section", "clause")):
+        return True
+    section = markers.match("section", text)
+    if section and markers.looks_like_heading(section["heading"]):
+        return True
+    return bool(markers.match("clause", text))
+
+
+def is_heading_line(text: str) -> bool:
+    """A section heading, a clause heading on its own line, or a question."""
+    if markers.match("question", text):
+        return True
+    section = markers.match("section", text)
+    if section and markers.looks_like_heading(section["heading"]):
+        return True
+    clause = markers.match("clause", text)
+    return bool(clause) and markers.looks_like_heading(clause["rest"]) and not markers.ends_paragraph(text)
+
+
+def continues_cut_word(text: str) -> bool:
+    """`要。百亩…` after `…增产之`: the next line finishes a word the break cut."""
+    if text[0] in "，,。、；;：:！!？?）)”’》":
+        return True
+    phrase = _FIRST_PHRASE.match(text)
+    return bool(phrase) and 0 < len(phrase.group(1)) <= CUT_WORD_TAIL
+
+
+def build_paragraphs(text: str) -> list[Paragraph]:
+    lines = read_lines(text)
+    if not lines:
+        return []
+    indented_layout = sum(line.indented for line in lines) >= INDENTED_LAYOUT * len(lines)
+    paragraphs: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        first = lines[i]
+        para = Paragraph([Segment(first.number, first.col, first.text)], first.indented, lines=[first])
+        para.role = line_marker(first.text) or "body"
+        i += 1
+        while i < len(lines):
+            decision = _join_or_title(para, lines[i], paragraphs, indented_layout)
+            if decision == "title":
+                para.role = "title"
+            if decision != "join":
+                break
+            nxt = lines[i]
+            para.segments.append(Segment(nxt.number, nxt.col, nxt.text))
+            para.lines.append(nxt)
+            i += 1
+        if i >= len(lines) and para.role == "body" and len(para.lines) == 1:
+            para.role = _title_without_follower(para, paragraphs, indented_layout)
+        paragraphs.append(para)
+    return paragraphs
+
+
+def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented_layout: bool) -> str:
+    """'join' the next line to `para`, or end `para` as a 'title' or as it is ('end')."""
+    text = para.text
+    single = len(para.lines) == 1
+    if para.role != "body" or markers.ends_paragraph(text):
+        return "end"
+    if single and is_heading_line(text):
+        return "end"
+    if indented_layout:
+        if nxt.indented or starts_unit(nxt.text):
+            return "title" if single and not para.indented and _can_be_title(text) else "end"
+        return "join" if para.indented or not single else ("title" if _can_be_title(text) else "end")
+    if not single:
+        return "end" if starts_unit(nxt.text) else "join"
+    if any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS):
+        return "title" if _can_be_title(text) else "end"
+    unit = starts_unit(nxt.text)
+    if not unit and continues_cut_word(nxt.text):
+        return "join"
+    if _after_article_end(before) or markers.looks_like_heading(text):
+        return "title" if _can_be_title(text) else "end"
+    return "end" if unit else "join"
+
+
+def _title_without_follower(para: Paragraph, before: list[Paragraph], indented_layout: bool) -> str:
+    """The last line of a file: a title only by the rules that do not look ahead."""
+    text = para.text
+    if markers.ends_paragraph(text) or is_heading_line(text) or not _can_be_title(text):
+        return "body"
+    if indented_layout:
+        return "body" if para.indented else "title"
+    return "title" if _after_article_end(before) or markers.looks_like_heading(text) else "body"
+
+
+def _can_be_title(text: str) -> bool:
+    """A letter's salutation (`同志们：`) ends with a colon and is not a title."""
+    return not markers.ends_paragraph(text) and len(text) <= 2 * markers.HEADING_MAX
+
+
+def _after_article_end(before: list[Paragraph]) -> bool:
+    return not before or before[-1].role in ("dateline_end", "credit")
