@@ -1,0 +1,276 @@
+"""Compare Material's built-in search (jieba) with our Pagefind setup on one docs dir.
+
+    .venv/bin/python bench/search_engines.py DOCS_DIR [--page REL.md]
+
+Builds DOCS_DIR twice through a child config that INHERITs ../mkdocs.yml (as the real build
+does), serves each site under a sub-path (/site/, like a GitHub Pages project site) with
+`python -m http.server` on 127.0.0.1, and drives /usr/bin/chromium with Playwright.
+Bytes are counted from the server's request log, so requests made by web workers count too;
+"gzip" is what a host that compresses responses would send (min of raw and gzip -6).
+A query is "ok" when the top result is a page whose Markdown contains the query and every
+such page is among the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+QUERIES = ("算法", "快递小哥", "防汛")
+SUBPATH = "site"
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+                 '--disable-component-update', '--disable-sync', '--no-first-run']
+# The production indexing command; permalink pilcrows would otherwise show in titles/excerpts.
+PAGEFIND_CMD = [sys.executable, "-m", "pagefind", "--site", "{site}",
+                "--exclude-selectors", ".headerlink, .blk-link"]
+
+
+@dataclass
+class Engine:
+    name: str
+    child_config: str       # appended to the INHERIT child config
+    open_search: str        # selector clicked to open search
+    query_input: str
+    result_item: str        # one per result, rendered or still a placeholder
+    result_link: str        # the page-level link inside a result
+    index_cmd: list[str] = field(default_factory=list)
+
+
+ENGINES = [
+    # An empty custom_dir gives stock Material, whose header shows its own search field.
+    Engine("Material search + jieba",
+           "plugins: [search]\ntheme:\n  custom_dir: {empty}\n",
+           ".md-search__input", ".md-search__input",
+           ".md-search-result__item", ".md-search-result__link"),
+    Engine("Pagefind (our overrides)",
+           f"theme:\n  custom_dir: {REPO / 'overrides'}\n",
+           "[data-site-search]", "pagefind-modal input[type=search]",
+           "pagefind-modal li.pf-result", "pagefind-modal a.pf-result-link",
+           PAGEFIND_CMD),
+]
+
+
+def build(engine: Engine, docs: Path, work: Path) -> tuple[Path, float]:
+    """Build like the real pipeline: a child config in build/ that INHERITs mkdocs.yml."""
+    (work / "build").mkdir(parents=True)
+    (work / "empty").mkdir()
+    site = work / SUBPATH
+    config = work / "build" / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n"
+        + engine.child_config.format(empty=work / "empty"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "-f", str(config)], check=True, env=env)
+    if engine.index_cmd:
+        subprocess.run([a.format(site=site) for a in engine.index_cmd], check=True,
+                       stdout=subprocess.DEVNULL)
+    return site, time.perf_counter() - start
+
+
+class Server:
+    """`python -m http.server`, with its request log read back to count what was sent."""
+
+    LINE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3})')
+
+    def __init__(self, root: Path):
+        self.root = root
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.log: list[tuple[str, int]] = []
+        self.last = time.monotonic()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
+             "--directory", str(root)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+        self._wait_up()
+
+    def _wait_up(self):
+        for _ in range(50):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port)):
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"http.server did not start on port {self.port}")
+
+    def _read(self):
+        for line in self.proc.stderr:
+            if m := self.LINE.search(line):
+                self.log.append((m[1], int(m[2])))
+                self.last = time.monotonic()
+
+    def quiet(self, seconds=0.6, timeout=15.0):
+        """Wait until nothing was requested for `seconds` (workers fetch after networkidle)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() - self.last < seconds and time.monotonic() < end:
+            time.sleep(0.1)
+
+    def sizes(self, since: int) -> tuple[int, int, int]:
+        """(requests, raw bytes, gzip bytes) logged after position `since`."""
+        raw = gz = 0
+        entries = self.log[since:]
+        for path, status in entries:
+            file = self.root / unquote(urlsplit(path).path).lstrip("/")
+            if status != 200:
+                continue
+            if file.is_dir():
+                file = file / "index.html"
+            body = file.read_bytes()
+            raw += len(body)
+            gz += min(len(body), len(gzip.compress(body, 6)))
+        return len(entries), raw, gz
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def page_url(md: Path) -> str:
+    """Site path for a Markdown file under use_directory_urls (MkDocs' default)."""
+    parts = list(md.with_suffix("").parts)
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return "/" + "/".join([SUBPATH, *parts, ""]).replace("//", "/")
+
+
+def expected_pages(docs: Path, query: str) -> set[str]:
+    return {page_url(md.relative_to(docs)) for md in docs.rglob("*.md")
+            if query in md.read_text(encoding="utf-8")}
+
+
+def collect_results(pg, engine: Engine) -> list[str]:
+    """Page paths of all results, scrolling so that lazily loaded results render."""
+    seen: list[str] = []
+    for _ in range(40):
+        items = pg.locator(engine.result_item)
+        if items.count():
+            items.last.scroll_into_view_if_needed()
+        pg.wait_for_timeout(250)
+        hrefs = pg.eval_on_selector_all(engine.result_link, "els => els.map(e => e.href)")
+        pages = list(dict.fromkeys(urlsplit(h).path for h in hrefs))
+        if pages and pages == seen:
+            return pages
+        seen = pages
+    return seen
+
+
+def measure(engine: Engine, server: Server, browser, view: str) -> dict:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    foreign: list[str] = []
+    ctx.on("request", lambda r: foreign.append(r.url)
+           if urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+           and urlsplit(r.url).hostname != "127.0.0.1" else None)
+    pg = ctx.new_page()
+    base = f"http://127.0.0.1:{server.port}"
+
+    mark = len(server.log)
+    pg.goto(base + view, wait_until="networkidle")
+    server.quiet()
+    out = {"view": server.sizes(mark)}
+
+    mark = len(server.log)
+    pg.click(engine.open_search)
+    field = pg.locator(engine.query_input)
+    field.wait_for()
+    start = time.perf_counter()
+    pg.keyboard.insert_text(QUERIES[0])
+    pg.keyboard.press("End")  # Material searches on keyup
+    pg.wait_for_selector(engine.result_link, timeout=15000)
+    out["first_ms"] = (time.perf_counter() - start) * 1000
+    server.quiet()
+    out["search"] = server.sizes(mark)
+
+    for query in QUERIES:
+        if query != QUERIES[0]:
+            field.fill("")
+            field.focus()
+            pg.keyboard.insert_text(query)
+            pg.keyboard.press("End")
+            pg.wait_for_timeout(800)  # both UIs debounce input
+        out[query] = collect_results(pg, engine)
+    out["foreign"] = foreign
+    ctx.close()
+    return out
+
+
+def verdict(found: list[str], expected: set[str]) -> str:
+    missing = expected - set(found)
+    ok = bool(found) and found[0] in expected and not missing
+    extra = len(set(found) - expected)
+    note = f"{len(found)} pages" + (f", {extra} without the words" if extra else "")
+    return ("ok" if ok else "WRONG") + f" ({note}" + (f"; missing {sorted(missing)}" if missing else "") + ")"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("docs", type=Path)
+    ap.add_argument("--page", help="Markdown file to view, relative to DOCS (default: deepest)")
+    args = ap.parse_args()
+    docs = args.docs.resolve()
+    mds = sorted(docs.rglob("*.md"), key=lambda p: (-len(p.relative_to(docs).parts), str(p)))
+    if not mds:
+        sys.exit(f"{docs}: no Markdown files")
+    view = page_url(Path(args.page) if args.page else mds[0].relative_to(docs))
+    try:
+        import jieba  # noqa: F401  Material segments Chinese only when jieba imports
+    except ImportError:
+        print("warning: jieba is not installed; Material's search will not segment Chinese",
+              file=sys.stderr)
+
+    rows: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for i, engine in enumerate(ENGINES):
+            work = Path(tmp) / str(i)
+            site, seconds = build(engine, docs, work)
+            server = Server(work)
+            try:
+                r = measure(engine, server, browser, view)
+            finally:
+                server.close()
+            n, raw, gz = r["view"]
+            sn, sraw, sgz = r["search"]
+            col = rows.setdefault(engine.name, [])
+            col += [f"{seconds:.1f} s",
+                    f"{n} req, {kb(raw)} / {kb(gz)}",
+                    f"{sn} req, {kb(sraw)} / {kb(sgz)}",
+                    f"{r['first_ms']:.0f} ms"]
+            col += [verdict(r[q], expected_pages(docs, q)) for q in QUERIES]
+            col.append(", ".join(sorted(set(r["foreign"]))) or "none")
+        browser.close()
+
+    labels = ["build + index", "page view: requests, raw / gzip",
+              f"first search `{QUERIES[0]}`: requests, raw / gzip",
+              f"first search `{QUERIES[0]}`: typing to first result",
+              *[f"`{q}`" for q in QUERIES], "requests to other hosts"]
+    print(f"Viewed page: {view}  (docs: {docs})\n")
+    print("| | " + " | ".join(rows) + " |")
+    print("|---" * (len(rows) + 1) + "|")
+    for i, label in enumerate(labels):
+        print(f"| {label} | " + " | ".join(col[i] for col in rows.values()) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Command line: `python -m build_tools build | serve | export | check`."""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+from .export import export_json
+from .pipeline import ROOT, build, load_bulletins
+from .source import find_bulletins
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
+    serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
+    export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
+    export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
+    commands.add_parser("check", help="parse every bulletin and prove nothing is lost; writes nothing")
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def cmd_build(args) -> int:
+    bulletins = build()
+    pages = sum(len(b.articles) for b in bulletins)
+    print(f"built site/: {len(bulletins)} bulletin(s), {pages} article pages", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    if not args.no_build:
+        cmd_build(args)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site"))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving site/ at http://127.0.0.1:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def cmd_export(args) -> int:
+    sys.stdout.write(export_json(load_bulletins(args.sources)))
+    return 0
+
+
+def cmd_check(args) -> int:
+    for bulletin in load_bulletins(find_bulletins(ROOT / "source_texts")):
+        print(f"{bulletin.path}: {len(bulletin.articles)} articles, every character accounted for", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+
+if __name__ == "__main__":
+    sys.exit(main())

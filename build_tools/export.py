@@ -1,0 +1,56 @@
+"""The model as JSON, for `python -m build_tools export` and for download from the site.
+
+The format is documented in the README ("Data export"); `FORMAT` names its version.
+"""
+from __future__ import annotations
+
+import json
+
+from .model import Article, Block, Bulletin, Piece
+
+FORMAT = "policy-bulletin-model/1"
+META_KEYS = ("publisher", "publisher_en", "date", "page", "source", "url", "received_as", "sha256")
+
+
+def export_json(bulletins: list[Bulletin]) -> str:
+    data = {"format": FORMAT, "bulletins": [bulletin_data(b) for b in bulletins]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def bulletin_data(bulletin: Bulletin) -> dict:
+    data = {"id": bulletin.id}
+    data.update({key: bulletin.meta.get(key) for key in META_KEYS})
+    data["articles"] = [article_data(a) for a in bulletin.articles]
+    return data
+
+
+def article_data(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "kind": article.kind,
+        "title": _text(article.title),
+        "kicker": _text(article.kicker),
+        "subtitle": _text(article.subtitle),
+        "date": _text(article.date),
+        "byline": _text(article.byline),
+        "dateline": _text(article.dateline) or article.opening_dateline,
+        "credit": _text(article.credit),
+        "continued": article.continued is not None,
+        "continued_from_page": article.continued_from,
+        "line": article.title.line if article.title else article.blocks[0].line,
+        "blocks": [block_data(article.kind, b) for b in article.blocks],
+    }
+
+
+def block_data(kind: str, block: Block) -> dict:
+    data = {"id": block.id, "type": block.type, "text": block.text, "raw": block.raw, "line": block.line}
+    if kind == "interview":
+        data.update(question=block.question, point=block.point, speaker=block.speaker)
+    elif kind == "policy":
+        data.update(section=block.section, clause=block.clause, section_number=block.section_number,
+                    clause_number=block.clause_number, heading=block.heading, fragment=block.fragment)
+    return data
+
+
+def _text(piece: Piece | None) -> str | None:
+    return piece.text if piece else None
