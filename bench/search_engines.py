@@ -122,19 +122,19 @@ class Server:
         while time.monotonic() - self.last < seconds and time.monotonic() < end:
             time.sleep(0.1)
 
-    def sizes(self, since: int) -> tuple[int, int, int]:
+    def sizes(self, since: int, verbose=False) -> tuple[int, int, int]:
         """(requests, raw bytes, gzip bytes) logged after position `since`."""
         raw = gz = 0
         entries = self.log[since:]
         for path, status in entries:
             file = self.root / unquote(urlsplit(path).path).lstrip("/")
-            if status != 200:
-                continue
             if file.is_dir():
                 file = file / "index.html"
-            body = file.read_bytes()
-            raw += len(body)
-            gz += min(len(body), len(gzip.compress(body, 6)))
+            body = file.read_bytes() if status == 200 else b""
+            size, zsize = len(body), min(len(body), len(gzip.compress(body, 6)))
+            raw, gz = raw + size, gz + zsize
+            if verbose:
+                print(f"  {status} {size:>8} {zsize:>8}  {unquote(path)}", file=sys.stderr)
         return len(entries), raw, gz
 
     def close(self):
@@ -171,7 +171,7 @@ def collect_results(pg, engine: Engine) -> list[str]:
     return seen
 
 
-def measure(engine: Engine, server: Server, browser, view: str) -> dict:
+def measure(engine: Engine, server: Server, browser, view: str, verbose: bool) -> dict:
     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
     foreign: list[str] = []
     ctx.on("request", lambda r: foreign.append(r.url)
@@ -183,7 +183,9 @@ def measure(engine: Engine, server: Server, browser, view: str) -> dict:
     mark = len(server.log)
     pg.goto(base + view, wait_until="networkidle")
     server.quiet()
-    out = {"view": server.sizes(mark)}
+    if verbose:
+        print(f"{engine.name}: page view (status, raw, gzip, path)", file=sys.stderr)
+    out = {"view": server.sizes(mark, verbose)}
 
     mark = len(server.log)
     pg.click(engine.open_search)
@@ -195,7 +197,9 @@ def measure(engine: Engine, server: Server, browser, view: str) -> dict:
     pg.wait_for_selector(engine.result_link, timeout=15000)
     out["first_ms"] = (time.perf_counter() - start) * 1000
     server.quiet()
-    out["search"] = server.sizes(mark)
+    if verbose:
+        print(f"{engine.name}: first search", file=sys.stderr)
+    out["search"] = server.sizes(mark, verbose)
 
     for query in QUERIES:
         if query != QUERIES[0]:
@@ -214,7 +218,7 @@ def verdict(found: list[str], expected: set[str]) -> str:
     missing = expected - set(found)
     ok = bool(found) and found[0] in expected and not missing
     extra = len(set(found) - expected)
-    note = f"{len(found)} pages" + (f", {extra} without the words" if extra else "")
+    note = f"{len(found)} page{'s' * (len(found) != 1)}" + (f", {extra} without the words" if extra else "")
     return ("ok" if ok else "WRONG") + f" ({note}" + (f"; missing {sorted(missing)}" if missing else "") + ")"
 
 
@@ -226,6 +230,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("docs", type=Path)
     ap.add_argument("--page", help="Markdown file to view, relative to DOCS (default: deepest)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list each request on stderr")
     args = ap.parse_args()
     docs = args.docs.resolve()
     mds = sorted(docs.rglob("*.md"), key=lambda p: (-len(p.relative_to(docs).parts), str(p)))
@@ -246,7 +251,7 @@ def main() -> int:
             site, seconds = build(engine, docs, work)
             server = Server(work)
             try:
-                r = measure(engine, server, browser, view)
+                r = measure(engine, server, browser, view, args.verbose)
             finally:
                 server.close()
             n, raw, gz = r["view"]

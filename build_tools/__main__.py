@@ -15,6 +15,8 @@ from .source import find_bulletins
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the project folder holding source_texts/ and mkdocs.yml (default: this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_build(args) -> int:
-    bulletins = build()
+    bulletins = build(args.root.resolve())
     pages = sum(len(b.articles) for b in bulletins)
     print(f"built site/: {len(bulletins)} bulletin(s), {pages} article pages", file=sys.stderr)
     return 0
@@ -41,7 +43,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     if not args.no_build:
         cmd_build(args)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.root / "site"))
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
         print(f"serving site/ at http://127.0.0.1:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
         try:
@@ -57,7 +59,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
-    for bulletin in load_bulletins(find_bulletins(ROOT / "source_texts")):
+    for bulletin in load_bulletins(find_bulletins(args.root / "source_texts")):
         print(f"{bulletin.path}: {len(bulletin.articles)} articles, every character accounted for", file=sys.stderr)
     return 0
 

@@ -31,6 +31,10 @@ MARKERS: dict[str, re.Pattern[str]] = {
     "subtitle": re.compile(r"^——\S"),
     # （2019年1月31日）: the date a document was adopted, printed under its title.
     "date": re.compile(rf"^{OPEN}\d{{4}}年\d{{1,2}}月\d{{1,2}}日[^（()）]{{0,20}}{CLOSE}$"),
+    # 2020年5月31日 under a letter's signature: closes the text, never a title.
+    "signoff_date": re.compile(
+        r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$"
+    ),
     # 问: / 记者：: an interviewer's question.
     "question": re.compile(rf"^(?P<speaker>问|记者){COLON}"),
     # 答: / 韩长赋：: an answer; a name label counts only inside an interview.

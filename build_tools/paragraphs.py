@@ -154,6 +154,8 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
         return "end"
     if single and is_heading_line(text):
         return "end"
+    if single and markers.match("signoff_date", nxt.text):
+        return "end"  # a letter's signature above its date
     if indented_layout:
         if nxt.indented or starts_unit(nxt.text):
             return "title" if single and not para.indented and _can_be_title(text) else "end"
@@ -181,8 +183,9 @@ def _title_without_follower(para: Paragraph, before: list[Paragraph], indented_l
 
 
 def _can_be_title(text: str) -> bool:
-    """A letter's salutation (`同志们：`) ends with a colon and is not a title."""
-    return not markers.ends_paragraph(text) and len(text) <= 2 * markers.HEADING_MAX
+    """A letter's salutation (`同志们：`) ends with a colon and is not a title; nor is its date."""
+    return (not markers.ends_paragraph(text) and len(text) <= 2 * markers.HEADING_MAX
+            and not markers.match("signoff_date", text))
 
 
 def _after_article_end(before: list[Paragraph]) -> bool:

@@ -84,14 +84,23 @@ def answer_blocks(paras: list[Paragraph], aid: str, question: int) -> list[Block
     return blocks
 
 
+# A list may skip a number (a misprint, a point cut in editing) without ending.
+POINT_GAP = 2
+
+
 def _point_sequence(paras: list[Paragraph]) -> list[tuple[int, int, int]]:
-    """(paragraph index, offset, number) of 一是, 二是 … in order; empty unless at least two."""
-    found, expected = [], 1
+    """(paragraph index, offset, number) of 一是, 二是 … in order; empty unless at least two.
+
+    The sequence starts at 一是 and takes each later point whose printed number
+    follows the last one by at most POINT_GAP, so ids keep the printed numbers.
+    """
+    found, last = [], 0
     for index, para in enumerate(paras):
         for match in markers.MARKERS["point"].finditer(para.text):
-            if to_int(match["num"]) == expected:
-                found.append((index, match.start(), expected))
-                expected += 1
+            number = to_int(match["num"])
+            if (last == 0 and number == 1) or (last and last < number <= last + POINT_GAP):
+                found.append((index, match.start(), number))
+                last = number
     return found if len(found) >= 2 else []
 
 

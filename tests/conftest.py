@@ -1,0 +1,48 @@
+"""Shared fixtures: the real bulletin, the People's Daily corpus, a parsed model."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.parse import parse_source
+from build_tools.source import Source, read_source
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "source_texts" / "2026-04-26-xinhua" / "source.txt"
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+POLITICAL = CORPUS / "2019-02-28-political-construction"
+NO1 = CORPUS / "2020-02-06-no1-document"
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The 26 April 2026 Xinhua bulletin, parsed (conservation already checked)."""
+    return parse_source(read_source(SEED))
+
+
+def parse_text(text: str, name: str = "test.txt", meta: dict | None = None):
+    return parse_source(Source(Path(name), text, meta or {}))
+
+
+def parse_file(path: Path):
+    return parse_source(read_source(path))
+
+
+def article(bulletin, article_id: str):
+    found = [a for a in bulletin.articles if a.id == article_id]
+    assert found, f"no article {article_id!r}; have {[a.id for a in bulletin.articles]}"
+    return found[0]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A scratch copy of the project (sources, config, theme) to build or break."""
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
