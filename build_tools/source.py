@@ -93,8 +93,9 @@ def read_meta(path: Path) -> dict:
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
+        mark, context = err.problem_mark, err.context_mark
+        where = f" ({err.context} that starts at line {context.line + 1})" if context and err.context else ""
+        raise BuildError(path, f"broken YAML: {err.problem}{where}", mark.line + 1 if mark else None) from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise BuildError(path, f"cannot read YAML: {err}") from None
     if not isinstance(meta, dict):
