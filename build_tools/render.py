@@ -125,8 +125,7 @@ def summarise(article: Article, ui: dict) -> str:
             where = f"第（{first.clause}）条" + ("后半" if first.fragment else "")
             sections = [b.section for b in article.blocks if b.section]
             parts = f"（第{sections[0]}至{sections[-1]}部分）" if sections and sections[0] != sections[-1] else ""
-            start = (ui["continued_from"] % article.continued_from) + "。" if article.continued else ""
-            return f"{start}本期收录{where}至第（{last.clause}）条{parts}。"
+            return f"本期收录{where}至第（{last.clause}）条{parts}。"
     prose = [b for b in article.blocks if b.type in ("paragraph", "answer", "point")]
     if not prose:
         return article.title_text

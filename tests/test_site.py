@@ -1,0 +1,108 @@
+"""End to end: the real build, served on localhost, read in Debian's Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+
+import pytest
+
+from build_tools.pipeline import build
+from conftest import REPO
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+BULLETIN = "2026-04-26-xinhua"
+ARTICLES = ["interview", "producer-services", "opinion", "auto-show", "flood-control", "inner-mongolia-ai",
+            "trial-fields"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    build(root)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records console errors and every request that leaves localhost."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors, tab.outside = [], []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("request", lambda r: tab.outside.append(r.url) if not r.url.startswith(server) else None)
+    tab.base = server
+    yield tab
+    context.close()
+
+
+def test_one_page_per_article_and_the_published_data(site):
+    for name in ARTICLES:
+        assert (site / BULLETIN / name / "index.html").is_file(), name
+    assert (site / "index.html").is_file() and (site / BULLETIN / "index.html").is_file()
+    data = json.loads((site / BULLETIN / f"{BULLETIN}.json").read_text("utf-8"))
+    assert [a["id"] for a in data["bulletins"][0]["articles"]] == ARTICLES
+
+
+def test_the_policy_page_renders_its_clauses_with_permalinks(page):
+    page.goto(f"{page.base}/{BULLETIN}/opinion/")
+    assert page.title().startswith("中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见")
+    clause = page.locator("#opinion__sec4__cl8")
+    assert clause.is_visible()
+    assert clause.inner_text().startswith("（八）提高公共服务水平。推行由常住地提供基本公共服务")
+    assert clause.locator("strong").inner_text() == "（八）提高公共服务水平。"
+    assert clause.locator("a.blk-link").get_attribute("href") == "#opinion__sec4__cl8"
+    note = page.locator("#opinion__continued")
+    assert note.is_visible() and "不在本期公报中" in note.inner_text()
+    assert page.locator("#opinion__sec4").inner_text().startswith("四、加大关爱力度")
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_deep_link_lands_on_its_block(page):
+    page.goto(f"{page.base}/{BULLETIN}/interview/#interview__q6__pt3")
+    point = page.locator("#interview__q6__pt3")
+    assert point.inner_text().startswith("三是发挥党组织")
+    box = point.bounding_box()
+    assert 0 <= box["y"] < 900, "the linked point is in view"
+
+
+def test_the_bulletin_home_lists_every_article_with_kind_and_summary(page):
+    page.goto(f"{page.base}/{BULLETIN}/")
+    entries = page.locator("p.article-entry")
+    assert entries.count() == 7
+    assert entries.nth(2).inner_text().== "政策文件上接第1版 本期收录第（四）条后半至第（十二）条（第三至六部分）。"
+    page.get_by_role("link", name="试验田里亮“新招”").first.click()
+    page.wait_for_url(f"{page.base}/{BULLETIN}/trial-fields/")
+    assert page.errors == [] and page.outside == []
