@@ -209,6 +209,8 @@ def measure(engine: Engine, server: Server, browser, view: str, verbose: bool) -
             pg.keyboard.press("End")
             pg.wait_for_timeout(800)  # both UIs debounce input
         out[query] = collect_results(pg, engine)
+        if verbose:
+            print(f"{engine.name}: {query} -> {out[query]}", file=sys.stderr)
     out["foreign"] = foreign
     ctx.close()
     return out

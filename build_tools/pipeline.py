@@ -42,7 +42,9 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
     shutil.rmtree(stage, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(stage)], env)
-    run([sys.executable, "-m", "pagefind", "--site", str(stage), "--quiet"], env)
+    # Permalink marks (¶) stay out of result titles and excerpts.
+    run([sys.executable, "-m", "pagefind", "--site", str(stage), "--quiet",
+         "--exclude-selectors", ".headerlink, .blk-link"], env)
     replace_dir(stage, site_dir)
     return bulletins
 

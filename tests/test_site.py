@@ -102,7 +102,32 @@ def test_the_bulletin_home_lists_every_article_with_kind_and_summary(page):
     page.goto(f"{page.base}/{BULLETIN}/")
     entries = page.locator("p.article-entry")
     assert entries.count() == 7
-    assert entries.nth(2).inner_text().== "政策文件上接第1版 本期收录第（四）条后半至第（十二）条（第三至六部分）。"
+    assert entries.nth(2).inner_text() == "政策文件上接第1版 本期收录第（四）条后半至第（十二）条（第三至六部分）。"
     page.get_by_role("link", name="试验田里亮“新招”").first.click()
     page.wait_for_url(f"{page.base}/{BULLETIN}/trial-fields/")
+    assert page.errors == [] and page.outside == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("算法", "opinion"),        # inside 加强互联网平台算法治理 and 规范算法
+    ("快递小哥", "interview"),   # inside the 5 March 2025 remark the interview quotes
+    ("防汛", "flood-control"),  # inside 防汛抗旱责任人
+])
+def test_chinese_search_finds_words_inside_sentences(page, query, expected):
+    page.goto(f"{page.base}/{BULLETIN}/auto-show/")
+    assert not [u for u in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)") if "pagefind" in u], \
+        "a page view downloads no search index"
+    page.get_by_role("button", name="搜索").click()
+    box = page.locator("pagefind-modal input")
+    box.wait_for()  # the search bundle loads on this first click
+    box.focus()
+    page.keyboard.insert_text(query)
+    results = page.locator("pagefind-modal a[href]")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs[0] == f"/{BULLETIN}/{expected}/", hrefs
+    # Listing pages are not indexed, so a passage is found once, on its article.
+    assert all(h.startswith(f"/{BULLETIN}/") and h.rstrip("/") != f"/{BULLETIN}" for h in hrefs), hrefs
+    results.first.click()
+    page.wait_for_url(f"{page.base}/{BULLETIN}/{expected}/**")
     assert page.errors == [] and page.outside == []
