@@ -43,7 +43,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(stage)], env)
     # Permalink marks (¶) stay out of result titles and excerpts.
-    run([sys.executable, "-m", "pagefind", "--site", str(stage), "--quiet",
+    run([sys.executable, "-m", "pagefind", "--site", str(stage), "--silent",
          "--exclude-selectors", ".headerlink, .blk-link"], env)
     replace_dir(stage, site_dir)
     return bulletins

@@ -23,7 +23,11 @@ from .model import Article, Bulletin
 TEMPLATES = Path(__file__).parent / "templates"
 UI_DIR = Path(__file__).parent / "ui"
 SUMMARY_MAX = 70
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#{}|])")
+# Python-Markdown's backslash escapes; `<` and `&` are written as entities instead.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
+# MkDocs themes insert page titles and descriptions into HTML unescaped (nav, <title>,
+# <meta>); in those labels the HTML-special characters become their full-width forms.
+_LABEL_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
 _SENTENCE = re.compile(r"^.*?[。！？!?]”?")
 
 
@@ -50,7 +54,7 @@ def _environment() -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
+    env.filters["yaml"] = lambda text: json.dumps(label(text), ensure_ascii=False)
     env.filters["md_text"] = md_text
     env.filters["md_heading"] = md_text
     return env
@@ -58,7 +62,12 @@ def _environment() -> jinja2.Environment:
 
 def md_text(text: str) -> str:
     """Text safe inside Markdown inline content: Markdown and HTML specials escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def label(text: str) -> str:
+    """Text for a page title, nav entry or description, which themes do not escape."""
+    return text.translate(_LABEL_SAFE)
 
 
 def render_pages(bulletins: list[Bulletin]) -> dict[str, str]:
@@ -94,11 +103,11 @@ def nav(bulletins: list[Bulletin]) -> list:
     """MkDocs `nav`: the home page, then each bulletin (newest first) with its articles in print order."""
     ui = load_ui()
     listed = newest_first([{"bulletin": b} for b in bulletins])
-    entries: list = [{ui["site_title"]: "index.md"}]
+    entries: list = [{ui["home"]: "index.md"}]
     for item in listed:
         bulletin = item["bulletin"]
-        articles = [{a.title_text: f"{bulletin.id}/{a.id}.md"} for a in bulletin.articles]
-        entries.append({bulletin_label(bulletin, ui): [f"{bulletin.id}/index.md", *articles]})
+        articles = [{label(a.title_text): f"{bulletin.id}/{a.id}.md"} for a in bulletin.articles]
+        entries.append({label(bulletin_label(bulletin, ui)): [f"{bulletin.id}/index.md", *articles]})
     return entries
 
 

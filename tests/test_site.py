@@ -131,3 +131,23 @@ def test_chinese_search_finds_words_inside_sentences(page, query, expected):
     results.first.click()
     page.wait_for_url(f"{page.base}/{BULLETIN}/{expected}/**")
     assert page.errors == [] and page.outside == []
+
+
+def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
+    """Titles reach theme templates that do not escape them (nav, <title>): they must be made safe."""
+    for name in ("mkdocs.yml", "overrides"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, tmp_path / name)
+    folder = tmp_path / "source_texts" / "hostile"
+    folder.mkdir(parents=True)
+    (folder / "source.txt").write_text('标题"><img src=x onerror=alert(1)>\n\n正文<script>alert(2)</script>内容。\n', "utf-8")
+    build(tmp_path)
+    html = (tmp_path / "site" / "hostile" / "news" / "index.html").read_text("utf-8")
+    assert "<img src=x" not in html and "<script>alert" not in html
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((tmp_path / "site" / "hostile" / "news" / "index.html").as_uri())
+    assert page.locator("h1").inner_text().startswith('标题"><img src=x onerror=alert(1)>')
+    assert "正文<script>alert(2)</script>内容。" in page.locator("#news__p1").inner_text()
+    assert dialogs == []
+    page.close()

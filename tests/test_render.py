@@ -1,0 +1,63 @@
+"""Markdown pages from the model: one per article, portable, safe to render."""
+import re
+
+from build_tools.render import md_text, nav, render_pages
+from conftest import NO1, REPO, parse_file, parse_text
+
+
+def test_one_page_per_article_plus_homes_and_data(seed):
+    pages = render_pages([seed])
+    assert sorted(pages) == sorted(["index.md", "2026-04-26-xinhua/index.md", "2026-04-26-xinhua/2026-04-26-xinhua.json"]
+                                   + [f"2026-04-26-xinhua/{a.id}.md" for a in seed.articles])
+
+
+def test_every_block_has_an_anchor_and_a_permalink(seed):
+    pages = render_pages([seed])
+    for article in seed.articles:
+        page = pages[f"2026-04-26-xinhua/{article.id}.md"]
+        for block in article.blocks:
+            if block.type in ("question", "heading"):
+                assert f"{{#{block.id}}}" in page, block.id
+            else:
+                assert f'<p id="{block.id}" class="' in page, block.id
+                assert f'<a class="blk-link" href="#{block.id}"' in page, block.id
+
+
+def test_the_policy_page_states_its_missing_beginning(seed):
+    page = render_pages([seed])["2026-04-26-xinhua/opinion.md"]
+    assert "本文开头刊登在第1版，不在本期公报中" in page
+    assert '<span class="fragment-label">〔第（四）条，前半部分不在本期公报中〕</span>推广使用' in page
+    assert "<strong>（八）提高公共服务水平。</strong>推行由常住地" in page
+
+
+def test_every_bulletin_in_the_build_is_listed(seed):
+    other = parse_file(NO1 / "document.txt")
+    other.meta = {"publisher": "人民日报", "date": "2020-02-06"}
+    pages = render_pages([seed, other])
+    assert "document/opinion.md" in pages
+    home = pages["index.md"]
+    assert home.index("新华社 2026年4月26日") < home.index("人民日报 2020年2月6日"), "newest first"
+    assert [list(entry)[0] for entry in nav([seed, other])] == ["首页", "新华社 2026年4月26日", "人民日报 2020年2月6日"]
+
+
+def test_markdown_and_html_in_the_text_stay_text():
+    bulletin = parse_text("标题*强调*与<b>标签</b>\n\n正文含有<script>alert(1)</script>和**星号**。\n")
+    page = render_pages([bulletin])["test/news.md"]
+    assert r"# 标题\*强调\*与&lt;b\>标签&lt;/b\>" in page
+    assert 'title: "标题*强调*与＜b＞标签＜/b＞"' in page
+    assert "正文含有&lt;script&gt;alert(1)&lt;/script&gt;和**星号**。" in page
+    assert md_text("[链接](x)") == r"\[链接\](x)"
+
+
+def test_generated_pages_carry_no_clock():
+    text = "\n".join((REPO / "build_tools" / "templates" / name).read_text("utf-8")
+                     for name in ("article.md.j2", "bulletin.md.j2", "home.md.j2"))
+    assert not re.search(r"now\(|today|utcnow", text)
+
+
+def test_every_command_is_documented_in_the_readme():
+    from build_tools.__main__ import COMMANDS
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    for command in COMMANDS:
+        assert f"| `{command}" in readme, command
