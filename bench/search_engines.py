@@ -52,9 +52,10 @@ class Engine:
 
 
 ENGINES = [
-    # An empty custom_dir gives stock Material, whose header shows its own search field.
+    # An empty custom_dir gives stock Material, whose header shows its own search field;
+    # stock Material has no zh-Hans strings (overrides/partials/languages/), so it gets zh.
     Engine("Material search + jieba",
-           "plugins: [search]\ntheme:\n  custom_dir: {empty}\n",
+           "plugins: [search]\ntheme:\n  custom_dir: {empty}\n  language: zh\n",
            ".md-search__input", ".md-search__input",
            ".md-search-result__item", ".md-search-result__link"),
     Engine("Pagefind (our overrides)",
@@ -151,8 +152,14 @@ def page_url(md: Path) -> str:
 
 
 def expected_pages(docs: Path, query: str) -> set[str]:
-    return {page_url(md.relative_to(docs)) for md in docs.rglob("*.md")
-            if query in md.read_text(encoding="utf-8")}
+    """Pages holding the query, less the listing pages kept out of search on purpose."""
+    found = set()
+    for md in docs.rglob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        listing = text.startswith("---") and "\nsearch:\n  exclude: true\n" in text.split("\n---", 1)[0]
+        if query in text and not listing:
+            found.add(page_url(md.relative_to(docs)))
+    return found
 
 
 def collect_results(pg, engine: Engine) -> list[str]:

@@ -7,7 +7,7 @@ import http.server
 import sys
 from pathlib import Path
 
-from .errors import BuildError
+from .errors import BuildError, display_path
 from .export import export_json
 from .pipeline import ROOT, build, load_bulletins
 from .source import find_bulletins
@@ -60,7 +60,7 @@ def cmd_export(args) -> int:
 
 def cmd_check(args) -> int:
     for bulletin in load_bulletins(find_bulletins(args.root / "source_texts")):
-        print(f"{bulletin.path}: {len(bulletin.articles)} articles, every character accounted for", file=sys.stderr)
+        print(f"{display_path(bulletin.path)}: {len(bulletin.articles)} articles, every character accounted for", file=sys.stderr)
     return 0
 
 

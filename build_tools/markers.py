@@ -14,8 +14,11 @@ CLOSE = "[）)]"
 COLON = "[:：]"
 
 MARKERS: dict[str, re.Pattern[str]] = {
-    # □新华社记者 周圆 高亢: a byline line.
-    "byline": re.compile(r"^□\s*\S.{0,40}$"),
+    # □新华社记者 周圆 高亢, or 本报记者 张三 李四 on its own line: a byline.
+    "byline": re.compile(
+        r"^(?:□\s*\S.{0,40}"
+        r"|(?:本报|新华社|人民日报)(?:特约)?(?:记者|通讯员|评论员)[\u4e00-\u9fff·、\s]{0,30}(?<!摄))$"
+    ),
     # ■上接第1版: the article began on another page; the text follows on the same line.
     "continued": re.compile(r"^■\s*上接第\s*(?P<page>[0-9一二三四五六七八九十]+)\s*版"),
     # (新华社北京4月26日电) or （新华社北京2月27日电）: a dateline closing the article.

@@ -49,3 +49,10 @@ def test_export_of_several_files_keeps_their_order():
 
 def test_export_is_byte_for_byte_reproducible():
     assert export(SEED) == export(SEED)
+
+
+def test_check_parses_every_bulletin_and_writes_nothing(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0
+    assert result.stderr.endswith("source.txt: 7 articles, every character accounted for\n")

@@ -84,3 +84,11 @@ def test_documents_numbering_items_1_2_instead_of_brackets():
     assert [b.id for b in plan.blocks] == ["plan__sec1", "plan__sec1__cl1", "plan__sec1__cl2", "plan__sec2",
                                            "plan__sec2__cl1"]
     assert plan.blocks[1].heading == "深化改革"
+
+
+def test_a_byline_line_under_a_title_is_not_a_second_title():
+    text = "\r\n".join(["乡村振兴有了新气象", "本报记者 张三 李四", f"{I}走进村子，新修的道路干净整洁。",
+                        "凝心聚力谱写新篇章", "——论学习贯彻全会精神", "本报评论员", f"{I}全会精神需要学深悟透。"])
+    articles = parse_text(text).articles
+    assert [(a.title.text, a.byline.text if a.byline else None) for a in articles] == [
+        ("乡村振兴有了新气象", "本报记者 张三 李四"), ("凝心聚力谱写新篇章", "本报评论员")]

@@ -151,3 +151,13 @@ def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
     assert "正文<script>alert(2)</script>内容。" in page.locator("#news__p1").inner_text()
     assert dialogs == []
     page.close()
+
+
+def test_the_same_inputs_give_the_same_bytes(site):
+    """A second build of the same project, into another folder, is byte for byte the same."""
+    again = site.parent / "site-again"
+    build(site.parent, site_dir=again)
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
