@@ -15,7 +15,6 @@ from .model import Article, Piece
 from .paragraphs import Paragraph
 
 HEADER_ROLES = ("title", "subtitle", "date", "byline")
-FOOTER_ROLES = ("dateline_end", "credit")
 
 
 @dataclass
@@ -29,30 +28,36 @@ class Draft:
 def split_articles(paragraphs: list[Paragraph]) -> list[Draft]:
     _demote_titles_without_body(paragraphs)
     drafts: list[Draft] = []
-    current: Draft | None = None
     i = 0
     while i < len(paragraphs):
         para = paragraphs[i]
-        if para.role == "title" or current is None or (current.article.dateline or current.article.credit) and para.role == "body":
-            current = Draft(Article(id="", kind="news", title=None))
-            drafts.append(current)
+        if _starts_article(para, drafts[-1] if drafts else None):
+            drafts.append(Draft(Article(id="", kind="news", title=None)))
             if para.role == "title":
-                i = _read_header(paragraphs, i, current.article)
+                i = _read_header(paragraphs, i, drafts[-1].article)
                 continue
-        article = current.article
-        if para.role in ("byline", "subtitle", "date") and getattr(article, _FIELD[para.role]) is None:
-            setattr(article, _FIELD[para.role], Piece(tuple(para.segments)))
-        elif para.role in FOOTER_ROLES and getattr(article, _FIELD[para.role]) is None:
-            setattr(article, _FIELD[para.role], Piece(tuple(para.segments)))
+        current = drafts[-1]
+        field_name = _FIELD.get(para.role)
+        if field_name and getattr(current.article, field_name) is None:
+            setattr(current.article, field_name, Piece(tuple(para.segments)))
         else:
             if not current.body:
-                para = _strip_opening_markers(para, article)
+                para = _strip_opening_markers(para, current.article)
             current.body.append(para)
         i += 1
     return drafts
 
 
+# Marker lines and the article field each fills; a second one of a kind is body text.
 _FIELD = {"byline": "byline", "subtitle": "subtitle", "date": "date", "dateline_end": "dateline", "credit": "credit"}
+
+
+def _starts_article(para: Paragraph, current: Draft | None) -> bool:
+    """A title starts an article; so does text after an article's closing dateline or credit."""
+    if para.role == "title" or current is None:
+        return True
+    closed = current.article.dateline is not None or current.article.credit is not None
+    return closed and para.role == "body"
 
 
 def _read_header(paragraphs: list[Paragraph], i: int, article: Article) -> int:
