@@ -110,3 +110,49 @@ def split_lines(text: str) -> list[str]:
     numbers away from what a contributor sees.
     """
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
+@dataclass
+class Target:
+    """What an answer can explain: a clause, or a section's own text, of a document.
+
+    `present` is false for a clause or section known only from the outline the
+    interview gives (its text is not in the bulletin); `block` is then the id it
+    would have, which anchors its entry in the outline.
+    """
+
+    article: Article
+    bulletin: Bulletin
+    block: str
+    section: str | None
+    clause: str | None
+    heading: str
+    text: str
+    present: bool = True
+    blocks: tuple[str, ...] = ()  # every block of the clause or section, first the one it starts with
+    section_number: int | None = None
+    clause_number: int | None = None
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.section_number or 0, self.clause_number or 0)
+
+
+@dataclass
+class Evidence:
+    kind: str  # "title" (the clause's title named in the answer) or "quote" (shared wording)
+    text: str
+
+
+@dataclass
+class Link:
+    """An answer point (or paragraph) explains a clause (or a section)."""
+
+    source: Block
+    source_article: Article
+    source_bulletin: Bulletin
+    target: Target
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    origin: str = "auto"  # or "curated"
+    reason: str | None = None

@@ -1,0 +1,69 @@
+"""Which interview explains which document, across all bulletins of a build.
+
+An interview names its document in book-title marks: 《关于加强新就业群体服务管理的意见》.
+The document is the policy article whose title ends with that name (the printed title
+adds the issuers: 中共中央办公厅国务院办公厅关于…的意见). Newspapers often print the
+document on page 1 and the interview on page 4, two source files of the same day, so
+pairs are looked for across bulletins; the same bulletin wins a tie.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article, Bulletin
+
+_NAMED = re.compile(r"《([^《》]{6,80})》")
+# A name shorter than this is too vague to identify a document (《意见》, 《通知》).
+MIN_NAME = 6
+
+
+@dataclass
+class Pair:
+    document: Article
+    document_bulletin: Bulletin
+    interview: Article
+    interview_bulletin: Bulletin
+
+
+def find_pairs(bulletins: list[Bulletin]) -> list[Pair]:
+    documents = [(a, b) for b in bulletins for a in b.articles if a.kind == "policy" and a.title]
+    pairs = []
+    for bulletin in bulletins:
+        for interview in bulletin.articles:
+            if interview.kind != "interview":
+                continue
+            best = _best_document(interview, bulletin, documents)
+            if best:
+                pairs.append(Pair(best[0], best[1], interview, bulletin))
+    return pairs
+
+
+def named_documents(interview: Article) -> dict[str, int]:
+    """Names in 《…》 in the interview's header and text, with how often each occurs."""
+    texts = [p.text for p in (interview.kicker, interview.title, interview.subtitle) if p]
+    texts += [b.text for b in interview.blocks]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for name in _NAMED.findall(text):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _best_document(interview: Article, bulletin: Bulletin, documents):
+    names = named_documents(interview)
+    scored = []
+    for document, home in documents:
+        title = document.title.text.strip("《》")
+        mentions = sum(count for name, count in names.items() if _same_document(name, title))
+        if mentions:
+            scored.append((mentions, home is bulletin, document, home))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return scored[0][2], scored[0][3]
+
+
+def _same_document(name: str, title: str) -> bool:
+    """《关于…的意见》 names 中共中央办公厅国务院办公厅关于…的意见, and the reverse."""
+    return len(name) >= MIN_NAME and (title.endswith(name) or name.endswith(title))
