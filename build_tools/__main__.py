@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, display_path
+from .evaluate import report
 from .export import export_json
+from .linking import crosslink
 from .pipeline import ROOT, build, load_bulletins
 from .source import find_bulletins
 
@@ -25,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
     export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
     commands.add_parser("check", help="parse every bulletin and prove nothing is lost; writes nothing")
+    evaluate = commands.add_parser("evaluate", help="precision and recall of the Q&A-to-clause links against gold files")
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.yml")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -54,7 +58,13 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
-    sys.stdout.write(export_json(load_bulletins(args.sources)))
+    bulletins = load_bulletins(args.sources)
+    sys.stdout.write(export_json(bulletins, crosslink(bulletins).links))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    sys.stdout.write(report(args.gold, Path.cwd()))
     return 0
 
 
@@ -64,7 +74,8 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check}
+COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check,
+            "evaluate": cmd_evaluate}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -170,7 +170,8 @@ def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
         at_head, text = title
         evidence.append(Evidence("title", text))
         strength = 0.6 if at_head else 0.4
-    evidence += [Evidence("quote", text) for text, _ in quotes]
+    named = evidence[0].text if evidence else ""
+    evidence += [Evidence("quote", text) for text, _ in quotes if text.strip(_PUNCTUATION) not in named]
     score = round(min(1.0, strength + mass / QUOTE_SCALE), 3)
     return Link(unit.block, unit.article, unit.bulletin, target, score, evidence)
 

@@ -6,15 +6,35 @@ from __future__ import annotations
 
 import json
 
-from .model import Article, Block, Bulletin, Piece
+from .model import Article, Block, Bulletin, Link, Piece
 
-FORMAT = "policy-bulletin-model/1"
+FORMAT = "policy-bulletin-model/2"
 META_KEYS = ("publisher", "publisher_en", "date", "page", "source", "url", "received_as", "sha256")
 
 
-def export_json(bulletins: list[Bulletin]) -> str:
+def export_json(bulletins: list[Bulletin], links: list[Link] | None = None) -> str:
+    """The model of `bulletins`, with the links that start or end in one of them."""
     data = {"format": FORMAT, "bulletins": [bulletin_data(b) for b in bulletins]}
+    if links is not None:
+        ours = {id(b) for b in bulletins}
+        data["links"] = [link_data(link) for link in links
+                         if id(link.source_bulletin) in ours or id(link.target.bulletin) in ours]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def link_data(link: Link) -> dict:
+    target = link.target
+    return {
+        "from": {"bulletin": link.source_bulletin.id, "article": link.source_article.id, "block": link.source.id,
+                 "question": link.source.question, "point": link.source.point},
+        "to": {"bulletin": target.bulletin.id, "article": target.article.id, "block": target.block,
+               "section": target.section, "clause": target.clause, "heading": target.heading,
+               "in_bulletin": target.present},
+        "score": link.score,
+        "evidence": [{"kind": e.kind, "text": e.text} for e in link.evidence],
+        "origin": link.origin,
+        "reason": link.reason,
+    }
 
 
 def bulletin_data(bulletin: Bulletin) -> dict:

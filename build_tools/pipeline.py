@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .linking import crosslink
 from .model import Bulletin
 from .parse import parse_source
 from .render import nav, render_pages
@@ -34,10 +35,11 @@ def load_bulletins(paths: list[Path]) -> list[Bulletin]:
 def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
     site_dir = site_dir or root / "site"
     bulletins = load_bulletins(find_bulletins(root / "source_texts"))
-    write_docs(render_pages(bulletins), root / "docs")
+    crosslinks = crosslink(bulletins)  # curated links are checked here, before anything is written
+    write_docs(render_pages(bulletins, crosslinks), root / "docs")
     work = root / "build"
     work.mkdir(exist_ok=True)
-    config = write_config(work, nav(bulletins))
+    config = write_config(work, nav(bulletins, crosslinks))
     stage = work / "site.new"
     shutil.rmtree(stage, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}

@@ -17,7 +17,11 @@ import jinja2
 import yaml
 
 from . import markers
+from .align import document_targets
+from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
+                        outline_html, short_name)
 from .export import export_json
+from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -70,9 +74,10 @@ def label(text: str) -> str:
     return text.translate(_LABEL_SAFE)
 
 
-def render_pages(bulletins: list[Bulletin]) -> dict[str, str]:
+def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> dict[str, str]:
     env = _environment()
     ui = load_ui()
+    crosslinks = crosslinks or crosslink(bulletins)
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
@@ -80,7 +85,7 @@ def render_pages(bulletins: list[Bulletin]) -> dict[str, str]:
         entries = [Entry(a, summarise(a, ui)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": label, "entries": entries})
         json_name = f"{bulletin.id}.json"
-        pages[f"{bulletin.id}/{json_name}"] = export_json([bulletin])
+        pages[f"{bulletin.id}/{json_name}"] = export_json([bulletin], crosslinks.links)
         pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
             ui=ui, bulletin=bulletin, bulletin_label=label, entries=entries, json_name=json_name,
             date_label=date_label(bulletin, ui), description=f"{label}：" + "；".join(a.title_text for a in bulletin.articles),
@@ -90,23 +95,62 @@ def render_pages(bulletins: list[Bulletin]) -> dict[str, str]:
             pages[f"{bulletin.id}/{article.id}.md"] = env.get_template("article.md.j2").render(
                 ui=ui, article=article, summary=entry.summary, bulletin_label=label,
                 clause_index=[b for b in article.blocks if b.type == "clause"],
+                outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, ui)
+                if article.continued else "",
+                xrefs=block_xrefs(article, bulletin, crosslinks, ui),
             )
+            if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+                targets = document_targets(article, bulletin, crosslinks.outline(article))
+                targets.sort(key=lambda t: t.order)
+                pages[f"{bulletin.id}/{compare_page(article)}.md"] = env.get_template("compare.md.j2").render(
+                    ui=ui, document=article, bulletin_label=label,
+                    title=ui["compare_title"] % short_name(article),
+                    coverage=coverage_html(targets, crosslinks, bulletin, ui),
+                    rows=compare_html(targets, crosslinks, bulletin, ui),
+                )
     pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, bulletins=newest_first(listed))
     return pages
+
+
+def compare_page(document: Article) -> str:
+    return document.id + COMPARE_SUFFIX
+
+
+def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, ui: dict) -> dict[str, str]:
+    """HTML to show under each block: explanations under clauses, clauses under points."""
+    xrefs = {}
+    if article.kind == "policy":
+        compare = href(bulletin, bulletin, compare_page(article))
+        for block in article.blocks:
+            html = explanations_html(crosslinks.explaining(block.id, article), bulletin, ui, compare, block.id)
+            if html:
+                xrefs[block.id] = html
+    elif article.kind == "interview":
+        for block in article.blocks:
+            html = explains_html(crosslinks.explained_by(block.id, article), bulletin, ui)
+            if html:
+                xrefs[block.id] = html
+    return xrefs
 
 
 def newest_first(listed: list[dict]) -> list[dict]:
     return sorted(listed, key=lambda item: (str(item["bulletin"].meta.get("date") or ""), item["bulletin"].id), reverse=True)
 
 
-def nav(bulletins: list[Bulletin]) -> list:
-    """MkDocs `nav`: the home page, then each bulletin (newest first) with its articles in print order."""
+def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> list:
+    """MkDocs `nav`: the home page, then each bulletin (newest first) with its articles in print order,
+    each explained document followed by its side-by-side view."""
     ui = load_ui()
+    crosslinks = crosslinks or crosslink(bulletins)
     listed = newest_first([{"bulletin": b} for b in bulletins])
     entries: list = [{ui["home"]: "index.md"}]
     for item in listed:
         bulletin = item["bulletin"]
-        articles = [{label(a.title_text): f"{bulletin.id}/{a.id}.md"} for a in bulletin.articles]
+        articles = []
+        for a in bulletin.articles:
+            articles.append({label(a.title_text): f"{bulletin.id}/{a.id}.md"})
+            if a.kind == "policy" and any(l.target.article is a for l in crosslinks.links):
+                articles.append({label(ui["compare_title"] % short_name(a)): f"{bulletin.id}/{compare_page(a)}.md"})
         entries.append({label(bulletin_label(bulletin, ui)): [f"{bulletin.id}/index.md", *articles]})
     return entries
 
