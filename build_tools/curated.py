@@ -44,7 +44,7 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target]) -> list[
             ids = [t.block for t in targets]
             raise BuildError(path, f"{action}: unknown block id {entry['to']!r} in 'to' (clauses and sections of "
                              f"{pair.document.id}: {_range(ids)})", line)
-        matching = [l for l in links if l.source is source and l.target is target]
+        matching = [l for l in links if l.source is source and l.target.block == target.block]
         if action == "remove":
             if not matching:
                 raise BuildError(path, f"remove: the aligner makes no link from {entry['from']} to {entry['to']}; "

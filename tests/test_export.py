@@ -17,7 +17,7 @@ def export(*paths):
 
 def test_export_of_the_bulletin():
     data = json.loads(export(SEED))
-    assert data["format"] == "policy-bulletin-model/1"
+    assert data["format"] == "policy-bulletin-model/2"
     [bulletin] = data["bulletins"]
     assert {k: bulletin[k] for k in ("id", "publisher", "date", "page")} == {
         "id": "2026-04-26-xinhua", "publisher": "新华社", "date": "2026-04-26", "page": None}
@@ -37,6 +37,23 @@ def test_export_of_the_bulletin():
     heading = next(b for b in opinion["blocks"] if b["id"] == "opinion__sec5")
     assert (heading["type"], heading["section"], heading["clause"]) == ("heading", "五", None)
     assert clause["text"].startswith("（八）提高公共服务水平。") and clause["raw"].startswith("(八)提高公共服务水平。")
+
+
+def test_export_carries_the_links():
+    data = json.loads(export(SEED))
+    link = next(l for l in data["links"] if l["from"]["block"] == "interview__q5__pt3")
+    assert link["from"] == {"bulletin": "2026-04-26-xinhua", "article": "interview", "block": "interview__q5__pt3",
+                            "question": 5, "point": 3}
+    assert link["to"] == {"bulletin": "2026-04-26-xinhua", "article": "opinion", "block": "opinion__sec3__cl6",
+                          "section": "三", "clause": "六", "heading": "加强互联网平台算法治理", "in_bulletin": True}
+    assert link["origin"] == "auto" and 0 < link["score"] <= 1 and link["reason"] is None
+    assert link["evidence"][0] == {"kind": "title", "text": "加强互联网平台算法治理"}
+    whole = next(l for l in data["links"] if l["from"]["block"] == "interview__q8__a1")
+    assert (whole["from"]["point"], whole["to"]["section"], whole["to"]["clause"]) == (None, "六", None)
+    missing = next(l for l in data["links"] if l["from"]["block"] == "interview__q4__pt1")
+    assert (missing["to"]["block"], missing["to"]["in_bulletin"]) == ("opinion__sec2__cl1", False)
+    curated = [l for l in data["links"] if l["origin"] == "curated"]
+    assert len(curated) == 2 and all(l["reason"] for l in curated)
 
 
 def test_export_of_several_files_keeps_their_order():

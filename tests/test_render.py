@@ -7,7 +7,8 @@ from conftest import NO1, REPO, parse_file, parse_text
 
 def test_one_page_per_article_plus_homes_and_data(seed):
     pages = render_pages([seed])
-    assert sorted(pages) == sorted(["index.md", "2026-04-26-xinhua/index.md", "2026-04-26-xinhua/2026-04-26-xinhua.json"]
+    assert sorted(pages) == sorted(["index.md", "2026-04-26-xinhua/index.md", "2026-04-26-xinhua/2026-04-26-xinhua.json",
+                                    "2026-04-26-xinhua/opinion-explained.md"]
                                    + [f"2026-04-26-xinhua/{a.id}.md" for a in seed.articles])
 
 
