@@ -161,3 +161,76 @@ def test_the_same_inputs_give_the_same_bytes(site):
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_from_a_clause_to_its_explanation_and_back(page):
+    page.goto(f"{page.base}/{BULLETIN}/opinion/")
+    explained = page.locator("#opinion__sec3__cl6 + .xref-explained")
+    assert "加强互联网平台算法治理" in explained.locator("mark").first.inner_text()
+    explained.get_by_role("link", name="第5问·第3点").click()
+    page.wait_for_url(f"{page.base}/{BULLETIN}/interview/#interview__q5__pt3")
+    assert page.locator("#interview__q5__pt3").inner_text().startswith("三是加强互联网平台算法治理")
+    back = page.locator("#interview__q5__pt3 + .xref-explains").get_by_role("link")
+    assert back.inner_text() == "《意见》第（六）条 加强互联网平台算法治理"
+    back.click()
+    page.wait_for_url(f"{page.base}/{BULLETIN}/opinion/#opinion__sec3__cl6")
+    assert page.locator("#opinion__sec3__cl6").is_visible()
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_point_on_a_missing_clause_leads_to_the_outline(page):
+    page.goto(f"{page.base}/{BULLETIN}/interview/#interview__q4__pt1")
+    link = page.locator("#interview__q4__pt1 + .xref-explains a")
+    assert link.inner_text() == "《意见》第（一）条 加强新就业群体思想政治工作"
+    link.click()
+    page.wait_for_url(f"{page.base}/{BULLETIN}/opinion/#opinion__sec2__cl1")
+    entry = page.locator("#opinion__sec2__cl1")
+    assert entry.is_visible() and "不在本期公报中" in entry.inner_text()
+
+
+def test_the_side_by_side_view_and_its_coverage(page):
+    page.goto(f"{page.base}/{BULLETIN}/opinion-explained/")
+    row = page.locator("section#opinion__sec4__cl9")
+    assert row.locator(".pair-clause").inner_text().startswith("（九）营造和谐友好从业环境")
+    assert row.locator(".pair-source").all_inner_texts()[:3] == ["第6问·第2点", "第6问·第5点", "第6问·第6点"]
+    coverage = page.locator("table.coverage")
+    assert coverage.locator("tbody tr").count() >= 14
+    assert "第8问" in coverage.locator("tr", has_text="加强组织实施").inner_text()
+    assert page.errors == [] and page.outside == []
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    """Every relative href in the built site points at a file that exists, and at an id in it."""
+    import re
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.hrefs = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if "id" in attrs:
+                self.ids.add(attrs["id"])
+            if tag == "a" and attrs.get("href"):
+                self.hrefs.append(attrs["href"])
+
+    pages = {}
+    for path in site.rglob("*.html"):
+        collect = Collect()
+        collect.feed(path.read_text("utf-8"))
+        pages["/" + str(path.relative_to(site))] = collect
+    broken = []
+    for name, collect in pages.items():
+        for link in collect.hrefs:
+            if re.match(r"^[a-z]+:", link) or link.startswith("//"):
+                continue
+            url = urlsplit(urljoin(name, link))
+            target = unquote(url.path) + ("index.html" if url.path.endswith("/") else "")
+            if target not in pages and not (site / target.lstrip("/")).exists():
+                broken.append(f"{name}: {link}")
+            elif url.fragment and target in pages and unquote(url.fragment) not in pages[target].ids:
+                broken.append(f"{name}: {link} (no such anchor)")
+    assert broken == []
