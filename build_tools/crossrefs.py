@@ -166,8 +166,10 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link)]
         label = f"（{target.clause}）" if target.clause else f"{target.section}、"
+        partial = f' <span class="xref-missing">（{escape(ui["partly_in_bulletin"])}）</span>' \
+            if target.present and _is_fragment(target) else ""
         heading = f'<p class="pair-heading"><a href="{href(here, target.bulletin, target.article.id, target.block)}">' \
-                  f'{escape(label + target.heading)}</a></p>'
+                  f'{escape(label + target.heading)}</a>{partial}</p>'
         body = (f"<p>{highlight(target.text, spans)}</p>" if target.text
                 else f'<p class="xref-missing">{escape(ui["not_in_bulletin"])}</p>')
         explanations = "".join(
