@@ -117,15 +117,13 @@ def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEnt
         return ""
     rows = []
     for entry in outline:
-        label = (f"（{entry.clause}）" if entry.clause else f"{entry.section}、") + entry.title
+        label = _number(entry.section, entry.clause) + entry.title
         cls = "outline-clause" if entry.clause else "outline-section"
         if entry.present:
             note = f' <span class="xref-missing">（{escape(ui["partly_in_bulletin"])}）</span>' if entry.partial else ""
             rows.append(f'<li class="{cls}"><a href="#{entry.id}">{escape(label)}</a>{note}</li>')
             continue
-        explained = [l for l in crosslinks.links if l.target.article is document and l.target.block == entry.id]
-        sources = "；".join(f'<a href="{href(bulletin, l.source_bulletin, l.source_article.id, l.source.id)}">'
-                           f'{escape(source_label(l, ui))}</a>' for l in explained)
+        sources = _source_links(crosslinks.explaining(entry.id, document), bulletin, ui)
         sources = f' <span class="xref-title">{escape(ui["explains"])}：</span>{sources}' if sources else ""
         rows.append(f'<li class="{cls} missing" id="{entry.id}">{escape(label)} '
                     f'<span class="xref-missing">（{escape(ui["not_in_bulletin"])}）</span>{sources}</li>')
@@ -139,7 +137,7 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
     rows = []
     for target in targets:
         links = _links_to(target, crosslinks)
-        label = f"（{target.clause}）" if target.clause else f"{target.section}、"
+        label = _number(target.section, target.clause)
         if not target.clause and not target.text and not links:
             # A part known only by its title: a heading over its clauses' rows.
             rows.append(f'<tr class="coverage-section"><th colspan="3" scope="rowgroup">'
@@ -148,9 +146,7 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
         status = ui["present"] if target.present else ui["absent"]
         if target.present and target.clause and target.text and _is_fragment(target):
             status = ui["partial"]
-        cells = "；".join(f'<a href="{href(here, l.source_bulletin, l.source_article.id, l.source.id)}">'
-                         f'{escape(source_label(l, ui))}</a>' for l in links)
-        cells = cells or f'<span class="xref-none">{escape(ui["no_explanation"])}</span>'
+        cells = _source_links(links, here, ui) or f'<span class="xref-none">{escape(ui["no_explanation"])}</span>'
         anchor = f'<a href="#{target.block}">{escape(label + target.heading)}</a>'
         rows.append(f'<tr class="{"" if links else "unexplained"}"><td>{anchor}</td><td>{escape(status)}</td>'
                     f'<td>{cells}</td></tr>')
@@ -165,7 +161,7 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
     for target in targets:
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link)]
-        label = f"（{target.clause}）" if target.clause else f"{target.section}、"
+        label = _number(target.section, target.clause)
         partial = f' <span class="xref-missing">（{escape(ui["partly_in_bulletin"])}）</span>' \
             if target.present and _is_fragment(target) else ""
         heading = f'<p class="pair-heading"><a href="{href(here, target.bulletin, target.article.id, target.block)}">' \
@@ -180,6 +176,15 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
         rows.append(f'<section class="pair-row" id="{target.block}"><div class="pair-clause">{heading}{body}</div>'
                     f'<div class="pair-explanations">{explanations}</div></section>')
     return "\n\n".join(rows)
+
+
+def _number(section: str | None, clause: str | None) -> str:
+    return f"（{clause}）" if clause else f"{section}、"
+
+
+def _source_links(links: list[Link], here: Bulletin, ui: dict) -> str:
+    return "；".join(f'<a href="{href(here, l.source_bulletin, l.source_article.id, l.source.id)}">'
+                    f'{escape(source_label(l, ui))}</a>' for l in links)
 
 
 def _by_specificity(links: list[Link]) -> list[Link]:
