@@ -13,6 +13,7 @@ from .export import export_json
 from .linking import crosslink
 from .pipeline import ROOT, build, load_bulletins
 from .source import find_bulletins
+from .translations import LANGUAGES, coverage, outline_titles, skeleton, translation_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
     export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
     commands.add_parser("check", help="parse every bulletin and prove nothing is lost; writes nothing")
+    translations = commands.add_parser("translations", help="coverage of the translations; --write adds missing entries")
+    translations.add_argument("--language", default="en", choices=LANGUAGES)
+    translations.add_argument("--write", action="store_true", help="write every article's file with all its entries")
+    translations.add_argument("--strict", action="store_true", help="exit 1 if any entry is stale or missing")
     evaluate = commands.add_parser("evaluate", help="precision and recall of the Q&A-to-clause links against gold files")
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.yml")
     args = parser.parse_args(argv)
@@ -63,6 +68,28 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_translations(args) -> int:
+    bulletins = load_bulletins(find_bulletins(args.root / "source_texts"))
+    links = crosslink(bulletins)
+    if args.write:
+        for bulletin in bulletins:
+            for article in bulletin.articles:
+                path = translation_path(bulletin, args.language, article)
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(skeleton(article, bulletin, args.language, outline_titles(links, article)), "utf-8")
+    incomplete = 0
+    for bulletin, article, result in coverage(bulletins, links, args.language):
+        counts = {status: sum(t.status == status for t in result.values()) for status in ("ok", "stale", "missing")}
+        incomplete += counts["stale"] + counts["missing"]
+        share = 100 * counts["ok"] / len(result)
+        print(f"{bulletin.id}/{article.id}: {share:5.1f} % ({counts['ok']}/{len(result)} translated, "
+              f"{counts['stale']} stale, {counts['missing']} missing)", file=sys.stderr)
+        for key, translation in result.items():
+            if translation.status != "ok":
+                print(f"  {translation.status}: {key}", file=sys.stderr)
+    return 1 if args.strict and incomplete else 0
+
+
 def cmd_evaluate(args) -> int:
     sys.stdout.write(report(args.gold, Path.cwd()))
     return 0
@@ -75,7 +102,7 @@ def cmd_check(args) -> int:
 
 
 COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check,
-            "evaluate": cmd_evaluate}
+            "evaluate": cmd_evaluate, "translations": cmd_translations}
 
 if __name__ == "__main__":
     sys.exit(main())
