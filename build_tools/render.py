@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from html import escape
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import jinja2
-import yaml
-
 from . import markers
 from .align import document_targets
 from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
                         outline_html, short_name)
+from .convert import Converter
+from .editions import Edition, article_title, make_editions
 from .export import export_json
 from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
+from .numerals import to_int
 
 TEMPLATES = Path(__file__).parent / "templates"
-UI_DIR = Path(__file__).parent / "ui"
 SUMMARY_MAX = 70
 # Python-Markdown's backslash escapes; `<` and `&` are written as entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
@@ -33,17 +34,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
 # <meta>); in those labels the HTML-special characters become their full-width forms.
 _LABEL_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
 _SENTENCE = re.compile(r"^.*?[。！？!?]”?")
+_ENGLISH_SENTENCE = re.compile(r"^.*?[.!?]”?(?=\s|$)")
 
 
 @dataclass
 class Entry:
     article: Article
     summary: str
-
-
-@cache
-def load_ui(language: str = "zh-Hans") -> dict:
-    return yaml.safe_load((UI_DIR / f"{language}.yml").read_text(encoding="utf-8"))
+    title: str
 
 
 def _environment() -> jinja2.Environment:
@@ -74,41 +72,84 @@ def label(text: str) -> str:
     return text.translate(_LABEL_SAFE)
 
 
-def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> dict[str, str]:
-    env = _environment()
-    ui = load_ui()
+def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> dict[str, str]:
+    """Every edition's pages, under `zh-Hans/`, `zh-Hant/` and `en/`."""
     crosslinks = crosslinks or crosslink(bulletins)
+    pages = {}
+    editions = make_editions(bulletins, crosslinks)
+    for edition in editions:
+        for path, content in render_pages(bulletins, crosslinks, edition).items():
+            pages[f"{edition.code}/{path}"] = content
+    pages[f"zh-Hans/{SCRIPT_MAP}"] = script_map(bulletins, editions[1].chinese)
+    return pages
+
+
+SCRIPT_MAP = "assets/script-map.json"
+
+
+def script_map(bulletins: list[Bulletin], to_traditional) -> str:
+    """Simplified ↔ Traditional for every character of the bulletins whose forms differ.
+
+    The search box converts a query with it (新就業群體 finds 新就业群体 on the Simplified
+    edition and the reverse), so that one index per edition serves both scripts. Built from
+    the text as converted, so it follows the override list too.
+    """
+    forms: dict[str, Counter] = {}
+    for bulletin in bulletins:
+        for article in bulletin.articles:
+            for piece in article.pieces():
+                simplified = piece.text
+                traditional = to_traditional(simplified)
+                if len(traditional) == len(simplified):
+                    for a, b in zip(simplified, traditional):
+                        forms.setdefault(a, Counter())[b] += 1
+    # A character takes its most frequent form: 了 stays 了 although 了解 becomes 瞭解.
+    s2t = {a: count.most_common(1)[0][0] for a, count in forms.items() if count.most_common(1)[0][0] != a}
+    t2s = {}
+    for a, b in sorted(s2t.items()):
+        t2s.setdefault(b, a)
+    return json.dumps({"s2t": dict(sorted(s2t.items())), "t2s": t2s}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
+                 edition: Edition | None = None) -> dict[str, str]:
+    env = _environment()
+    crosslinks = crosslinks or crosslink(bulletins)
+    edition = edition or make_editions(bulletins, crosslinks)[0]
+    ui = edition.ui
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
-        label = bulletin_label(bulletin, ui)
-        entries = [Entry(a, summarise(a, ui)) for a in bulletin.articles]
-        listed.append({"bulletin": bulletin, "label": label, "entries": entries})
+        blabel = bulletin_label(bulletin, ui)
+        entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
+        listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
         json_name = f"{bulletin.id}.json"
         pages[f"{bulletin.id}/{json_name}"] = export_json([bulletin], crosslinks.links)
         pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
-            ui=ui, bulletin=bulletin, bulletin_label=label, entries=entries, json_name=json_name,
-            date_label=date_label(bulletin, ui), description=f"{label}：" + "；".join(a.title_text for a in bulletin.articles),
+            ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
+            publisher=publisher_html(bulletin, edition),
+            date_label=date_label(bulletin, ui), description=f"{blabel}: " + "; ".join(e.title for e in entries),
         )
         for entry in entries:
             article = entry.article
             pages[f"{bulletin.id}/{article.id}.md"] = env.get_template("article.md.j2").render(
-                ui=ui, article=article, summary=entry.summary, bulletin_label=label,
+                ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
+                bulletin_label=blabel, view=page_view(edition, bulletin, article),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
-                outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, ui)
+                outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
                 if article.continued else "",
-                xrefs=block_xrefs(article, bulletin, crosslinks, ui),
+                xrefs=block_xrefs(article, bulletin, crosslinks, edition),
             )
             if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
                 targets = document_targets(article, bulletin, crosslinks.outline(article))
                 targets.sort(key=lambda t: t.order)
                 pages[f"{bulletin.id}/{compare_page(article)}.md"] = env.get_template("compare.md.j2").render(
-                    ui=ui, document=article, bulletin_label=label,
-                    title=ui["compare_title"] % short_name(article),
-                    coverage=coverage_html(targets, crosslinks, bulletin, ui),
-                    rows=compare_html(targets, crosslinks, bulletin, ui),
+                    ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
+                    title=ui["compare_title"] % short_name(article, edition),
+                    coverage=coverage_html(targets, crosslinks, bulletin, edition),
+                    rows=compare_html(targets, crosslinks, bulletin, edition),
                 )
-    pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, bulletins=newest_first(listed))
+    pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed))
     return pages
 
 
@@ -116,18 +157,18 @@ def compare_page(document: Article) -> str:
     return document.id + COMPARE_SUFFIX
 
 
-def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, ui: dict) -> dict[str, str]:
+def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> dict[str, str]:
     """HTML to show under each block: explanations under clauses, clauses under points."""
     xrefs = {}
     if article.kind == "policy":
         compare = href(bulletin, bulletin, compare_page(article))
         for block in article.blocks:
-            html = explanations_html(crosslinks.explaining(block.id, article), bulletin, ui, compare, block.id)
+            html = explanations_html(crosslinks.explaining(block.id, article), bulletin, edition, compare, block.id)
             if html:
                 xrefs[block.id] = html
     elif article.kind == "interview":
         for block in article.blocks:
-            html = explains_html(crosslinks.explained_by(block.id, article), bulletin, ui)
+            html = explains_html(crosslinks.explained_by(block.id, article), bulletin, edition)
             if html:
                 xrefs[block.id] = html
     return xrefs
@@ -137,27 +178,51 @@ def newest_first(listed: list[dict]) -> list[dict]:
     return sorted(listed, key=lambda item: (str(item["bulletin"].meta.get("date") or ""), item["bulletin"].id), reverse=True)
 
 
-def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> list:
+def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition: Edition | None = None) -> list:
     """MkDocs `nav`: the home page, then each bulletin (newest first) with its articles in print order,
     each explained document followed by its side-by-side view."""
-    ui = load_ui()
     crosslinks = crosslinks or crosslink(bulletins)
+    edition = edition or make_editions(bulletins, crosslinks)[0]
+    ui = edition.ui
     listed = newest_first([{"bulletin": b} for b in bulletins])
     entries: list = [{ui["home"]: "index.md"}]
     for item in listed:
         bulletin = item["bulletin"]
         articles = []
         for a in bulletin.articles:
-            articles.append({label(a.title_text): f"{bulletin.id}/{a.id}.md"})
+            articles.append({label(article_title(edition, bulletin, a)): f"{bulletin.id}/{a.id}.md"})
             if a.kind == "policy" and any(l.target.article is a for l in crosslinks.links):
-                articles.append({label(ui["compare_title"] % short_name(a)): f"{bulletin.id}/{compare_page(a)}.md"})
+                articles.append({label(ui["compare_title"] % short_name(a, edition)): f"{bulletin.id}/{compare_page(a)}.md"})
         entries.append({label(bulletin_label(bulletin, ui)): [f"{bulletin.id}/index.md", *articles]})
     return entries
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def bulletin_label(bulletin: Bulletin, ui: dict) -> str:
-    return ui["bulletin_label"] % {"publisher": bulletin.meta.get("publisher") or bulletin.id,
-                                   "date": date_label(bulletin, ui)}
+    """新华社 2026年4月26日, or Xinhua News Agency, April 26, 2026 (publisher in Traditional on zh-Hant)."""
+    publisher = bulletin.meta.get("publisher_en") if ui["code"] == "en" else None
+    label = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
+                                    "date": date_label(bulletin, ui)}
+    return _converted(label) if ui["code"] == "zh-Hant" else label
+
+
+def _converted(text: str) -> str:
+    return Converter()(text)
+
+
+def publisher_html(bulletin: Bulletin, edition: Edition) -> str:
+    """The publisher in the edition's language, the other name beside it with its own lang."""
+    chinese, english = bulletin.meta.get("publisher"), bulletin.meta.get("publisher_en")
+    if not chinese:
+        return escape(english or edition.ui["unknown"])
+    zh = f'<span lang="{edition.zh_lang}">{escape(edition.zh(chinese))}</span>'
+    if not english:
+        return zh
+    en = f'<span lang="en">{escape(english)}</span>'
+    return f"{en} ({zh})" if edition.code == "en" else f"{zh} ({en})"
 
 
 def date_label(bulletin: Bulletin, ui: dict) -> str:
@@ -166,31 +231,90 @@ def date_label(bulletin: Bulletin, ui: dict) -> str:
     if not found:
         return date or ui["unknown"]
     year, month, day = map(int, found.groups())
-    return ui["date_format"] % {"year": year, "month": month, "day": day}
+    return ui["date_format"] % {"year": year, "month": month, "day": day, "month_name": MONTHS[month - 1]}
 
 
-def summarise(article: Article, ui: dict) -> str:
+def page_view(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
+    """The HTML of each block and header line in both languages, primary language first."""
+    pieces = {}
+    for name in ("kicker", "title", "subtitle", "date", "byline", "dateline", "credit"):
+        piece = getattr(article, name)
+        if piece:
+            pieces[name] = _pair(edition, bulletin, f"{article.id}__{name}", piece.text)
+    blocks = {}
+    for block in article.blocks:
+        heading = block.type in ("question", "heading")
+        blocks[block.id] = _pair(edition, bulletin, block.id, block.text,
+                                 permalink=None if heading else block.id, bold=block.type == "clause" and bool(block.heading))
+    numbers = {b.id: (f"({to_int(b.clause)})" if edition.code == "en" else f"（{edition.zh(b.clause)}）")
+               for b in article.blocks if b.clause}
+    return {"pieces": pieces, "blocks": blocks, "numbers": numbers}
+
+
+def _pair(edition: Edition, bulletin: Bulletin, key: str, chinese: str, permalink: str | None = None,
+          bold: bool = False) -> dict:
+    ui = edition.ui
+    translation = edition.en(bulletin, key)
+    link = (f'<a class="blk-link" href="#{permalink}" title="{permalink}" aria-label="{escape(ui["permalink"])} '
+            f'{permalink}" data-pagefind-ignore>¶</a>') if permalink else ""
+    zh_text = edition.zh(chinese)
+    zh_html = _bold_head(zh_text, "。") if bold else escape(zh_text)
+    if translation.text:
+        en_html = _bold_head(translation.text, ". ") if bold else escape(translation.text)
+        flag = (f' <span class="tr-flag" role="note">{escape(ui["translation_stale"])}</span>'
+                if translation.status == "stale" else "")
+        english = ("en", "stale" if translation.status == "stale" else "", en_html + flag)
+    else:
+        english = ("en", "missing", escape(ui["translation_missing"]))
+    chinese_p = ("zh", "", zh_html)
+    # English leads on the English edition, unless there is no translation to lead with.
+    order = [english, chinese_p] if edition.primary == "en" and translation.text else [chinese_p, english]
+    langs = {"zh": edition.zh_lang, "en": "en"}
+    first, second = order
+    return {
+        "first": f'<p class="{_classes(first[0], "primary", first[1])}" lang="{langs[first[0]]}">{first[2]}{link}</p>',
+        "second": f'<p class="{_classes(second[0], "secondary", second[1])}" lang="{langs[second[0]]}">{second[2]}</p>',
+        "heading": translation.text if order[0] is english else zh_text,
+    }
+
+
+def _classes(*names: str) -> str:
+    return " ".join(name for name in names if name)
+
+
+def _bold_head(text: str, stop: str) -> str:
+    """`（五）强化合法权益保障。督促…` with the clause's number and title in bold."""
+    at = text.find(stop)
+    if at <= 0:
+        return escape(text)
+    end = at + len(stop.rstrip())
+    return f"<strong>{escape(text[:end])}</strong>{escape(text[end:])}"
+
+
+def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     """One line for the bulletin's contents: what kind of text, and its first sentence."""
-    if article.kind == "policy":
+    ui = edition.ui
+    if article.kind == "policy" and edition.code != "en":
         clauses = [b for b in article.blocks if b.type == "clause"]
         if clauses:
             first, last = clauses[0], clauses[-1]
             where = f"第（{first.clause}）条" + ("后半" if first.fragment else "")
             sections = [b.section for b in article.blocks if b.section]
             parts = f"（第{sections[0]}至{sections[-1]}部分）" if sections and sections[0] != sections[-1] else ""
-            return f"本期收录{where}至第（{last.clause}）条{parts}。"
-    prose = [b for b in article.blocks if b.type in ("paragraph", "answer", "point")]
+            return edition.zh(f"本期收录{where}至第（{last.clause}）条{parts}。")
+    prose = [b for b in article.blocks if b.type in ("paragraph", "answer", "point", "clause")]
     if not prose:
-        return article.title_text
-    first = prose[0].text
+        return article_title(edition, bulletin, article)
+    first = edition.text(bulletin, prose[0].id, prose[0].text)
     opening = markers.match("dateline_start", first)
     if opening:
         first = first[opening.end():].lstrip()
-    sentence = _SENTENCE.match(first)
+    sentence = (_ENGLISH_SENTENCE if edition.code == "en" else _SENTENCE).match(first)
     text = sentence.group(0) if sentence else first
-    if len(text) > SUMMARY_MAX:
-        text = text[: SUMMARY_MAX - 1] + "…"
+    limit = SUMMARY_MAX * (3 if edition.code == "en" else 1)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     if article.kind == "interview":
         questions = sum(b.type == "question" for b in article.blocks)
-        text = (ui["questions"] % questions) + "。" + text
+        text = (ui["questions"] % questions) + (". " if edition.code == "en" else "。") + text
     return text

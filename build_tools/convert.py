@@ -1,0 +1,59 @@
+"""Traditional Chinese from the Simplified original: OpenCC s2tw plus reviewed overrides.
+
+Not `s2twp`: it swaps in Taiwanese IT vocabulary that is wrong in policy text
+(中央文件→中央檔案, 社区→社群, 优化→最佳化, 数据→資料). Plain `s2t` gives 羣 for 群.
+`source_texts/zh-Hant.yml` lists phrases OpenCC gets wrong (被发明→被髮明, 指明了→指明瞭);
+their Traditional form is put in place of OpenCC's, and the rest of the text is converted
+around them.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+from .errors import BuildError
+
+CONFIG = "s2tw"
+OVERRIDES = Path(__file__).resolve().parent.parent / "source_texts" / "zh-Hant.yml"
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC(CONFIG)
+
+
+def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise BuildError(path, "expected lines of the form 简体短语: 繁體短語", 1)
+    return data
+
+
+class Converter:
+    """Simplified → Traditional for one build (overrides read once)."""
+
+    def __init__(self, overrides: dict[str, str] | None = None):
+        self.overrides = load_overrides() if overrides is None else overrides
+        phrases = sorted(self.overrides, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+    def __call__(self, text: str) -> str:
+        if not self._pattern:
+            return _converter().convert(text)
+        out, last = [], 0
+        for match in self._pattern.finditer(text):
+            out.append(_converter().convert(text[last : match.start()]))
+            out.append(self.overrides[match.group(0)])
+            last = match.end()
+        out.append(_converter().convert(text[last:]))
+        return "".join(out)

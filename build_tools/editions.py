@@ -1,0 +1,105 @@
+"""The three reading versions of the site: Simplified (the original), Traditional, English.
+
+Each edition is a full tree of pages with the same paths and the same block ids, so a
+reader can switch version and land on the same page and anchor. Every page carries
+the Chinese and the English of each block, for the parallel view; an edition decides
+which comes first (its *primary* language), how the Chinese is written (Simplified, or
+converted to Traditional), and the language of the interface.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .convert import Converter
+from .model import Article, Bulletin
+from .translations import Translation, outline_titles, translate
+
+UI_DIR = Path(__file__).parent / "ui"
+CODES = ("zh-Hans", "zh-Hant", "en")
+# Where each edition lives under the site root; the original is the default at the root.
+ROOTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
+NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+
+
+@dataclass
+class Edition:
+    code: str
+    ui: dict
+    chinese: Callable[[str], str]  # how Chinese text is written in this edition
+    english: dict[tuple[str, str], Translation] = field(default_factory=dict)  # (bulletin, key) → translation
+
+    @property
+    def root(self) -> str:
+        return ROOTS[self.code]
+
+    @property
+    def zh_lang(self) -> str:
+        """The language tag of the Chinese text on this edition's pages."""
+        return "zh-Hant" if self.code == "zh-Hant" else "zh-Hans"
+
+    @property
+    def primary(self) -> str:
+        return "en" if self.code == "en" else "zh"
+
+    def zh(self, text: str) -> str:
+        return self.chinese(text)
+
+    def en(self, bulletin: Bulletin, key: str) -> Translation:
+        return self.english.get((bulletin.id, key), Translation(None, "missing"))
+
+    def text(self, bulletin: Bulletin, key: str, chinese: str) -> str:
+        """`chinese` in this edition's primary language (the Chinese where no translation exists)."""
+        if self.code == "en":
+            translation = self.en(bulletin, key)
+            if translation.text:
+                return translation.text
+        return self.zh(chinese)
+
+
+@cache
+def _ui_file(code: str) -> dict:
+    return yaml.safe_load((UI_DIR / f"{code}.yml").read_text("utf-8"))
+
+
+def load_ui(code: str, convert: Callable[[str], str] | None = None) -> dict:
+    """Interface strings: zh-Hant is zh-Hans converted, as the text is."""
+    ui = _convert_all(_ui_file("zh-Hans"), convert or Converter()) if code == "zh-Hant" else dict(_ui_file(code))
+    ui["code"] = code
+    return ui
+
+
+def relative_root(source: Edition, target: Edition) -> str:
+    """The path from `source`'s root folder to `target`'s (`../zh-Hant/` from `en/`)."""
+    up = "../" * source.root.count("/")
+    return up + target.root
+
+
+def _convert_all(value, convert):
+    if isinstance(value, dict):
+        return {k: _convert_all(v, convert) for k, v in value.items()}
+    return convert(value) if isinstance(value, str) else value
+
+
+def make_editions(bulletins: list[Bulletin], crosslinks) -> list[Edition]:
+    converter = Converter()
+    english: dict[tuple[str, str], Translation] = {}
+    for bulletin in bulletins:
+        for article in bulletin.articles:
+            for key, translation in translate(article, bulletin, "en", outline_titles(crosslinks, article)).items():
+                english[(bulletin.id, key)] = translation
+    return [
+        Edition("zh-Hans", load_ui("zh-Hans"), lambda text: text, english),
+        Edition("zh-Hant", load_ui("zh-Hant", converter), converter, english),
+        Edition("en", load_ui("en"), lambda text: text, english),
+    ]
+
+
+def article_title(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+    if article.title is None:
+        return edition.ui["untitled"]
+    return edition.text(bulletin, f"{article.id}__title", article.title.text)
