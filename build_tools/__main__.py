@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the project folder holding source_texts/ and mkdocs.yml (default: this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
+    build_cmd = commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="fail on stale or missing translations (CI uses this)")
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
@@ -43,9 +45,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_build(args) -> int:
-    bulletins = build(args.root.resolve())
-    pages = sum(len(b.articles) for b in bulletins)
-    print(f"built site/: {len(bulletins)} bulletin(s), {pages} article pages", file=sys.stderr)
+    root = args.root.resolve()
+    bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    incomplete = report_translations(bulletins, crosslink(bulletins), "en", verbose=False)
+    if incomplete and getattr(args, "strict", False):
+        print(f"error: {incomplete} English translation entries are stale or missing; "
+              "run `python -m build_tools translations` for the list", file=sys.stderr)
+        return 1
+    built = build(root)
+    pages = sum(len(b.articles) for b in built)
+    print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
     return 0
 
 
@@ -77,17 +86,23 @@ def cmd_translations(args) -> int:
                 path = translation_path(bulletin, args.language, article)
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(skeleton(article, bulletin, args.language, outline_titles(links, article)), "utf-8")
+    incomplete = report_translations(bulletins, links, args.language, verbose=True)
+    return 1 if args.strict and incomplete else 0
+
+
+def report_translations(bulletins, links, language: str, verbose: bool) -> int:
+    """Print coverage per article; the number of stale or missing entries."""
     incomplete = 0
-    for bulletin, article, result in coverage(bulletins, links, args.language):
+    for bulletin, article, result in coverage(bulletins, links, language):
         counts = {status: sum(t.status == status for t in result.values()) for status in ("ok", "stale", "missing")}
         incomplete += counts["stale"] + counts["missing"]
         share = 100 * counts["ok"] / len(result)
         print(f"{bulletin.id}/{article.id}: {share:5.1f} % ({counts['ok']}/{len(result)} translated, "
               f"{counts['stale']} stale, {counts['missing']} missing)", file=sys.stderr)
         for key, translation in result.items():
-            if translation.status != "ok":
+            if verbose and translation.status != "ok":
                 print(f"  {translation.status}: {key}", file=sys.stderr)
-    return 1 if args.strict and incomplete else 0
+    return incomplete
 
 
 def cmd_evaluate(args) -> int:

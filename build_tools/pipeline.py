@@ -9,6 +9,7 @@ Order matters and is deliberate:
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -53,8 +54,15 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
     # marks (¶) stay out of result titles and excerpts.
     run([sys.executable, "-m", "pagefind", "--site", str(stage), "--silent",
          "--exclude-selectors", ".headerlink, .blk-link"], env)
+    sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     replace_dir(stage, site_dir)
     return bulletins
+
+
+def sort_search_entry(path: Path) -> None:
+    """Pagefind lists its language indexes in no fixed order: sort them, so builds are byte-identical."""
+    data = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
 
 
 def write_docs(pages: dict[str, str], docs: Path) -> None:

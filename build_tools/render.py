@@ -246,9 +246,11 @@ def page_view(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
         heading = block.type in ("question", "heading")
         blocks[block.id] = _pair(edition, bulletin, block.id, block.text,
                                  permalink=None if heading else block.id, bold=block.type == "clause" and bool(block.heading))
-    numbers = {b.id: (f"({to_int(b.clause)})" if edition.code == "en" else f"（{edition.zh(b.clause)}）")
+    printed = {b.id: str(to_int(b.clause)) if edition.code == "en" else edition.zh(b.clause)
                for b in article.blocks if b.clause}
-    return {"pieces": pieces, "blocks": blocks, "numbers": numbers}
+    numbers = {key: f"({n})" if edition.code == "en" else f"（{n}）" for key, n in printed.items()}
+    fragments = {b.id: edition.ui["fragment_label"] % printed[b.id] for b in article.blocks if b.fragment}
+    return {"pieces": pieces, "blocks": blocks, "numbers": numbers, "fragments": fragments}
 
 
 def _pair(edition: Edition, bulletin: Bulletin, key: str, chinese: str, permalink: str | None = None,

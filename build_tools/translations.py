@@ -29,14 +29,16 @@ HEADER_PIECES = ("kicker", "title", "subtitle", "date", "byline", "continued", "
 
 @dataclass
 class Source:
-    """A piece of Chinese to translate: its key and text."""
+    """A piece of Chinese to translate: its key, its text as shown, its text as received."""
 
     key: str
     text: str
+    raw: str
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.text)
+        # Of the text as received: a change to display punctuation rules stales nothing.
+        return fingerprint(self.raw)
 
 
 @dataclass
@@ -63,14 +65,14 @@ def sources(article: Article, outline_titles: dict[str, str] | None = None) -> l
     for name in HEADER_PIECES[:6]:
         piece = getattr(article, name)
         if piece:
-            found.append(Source(f"{article.id}__{name}", piece.text))
+            found.append(Source(f"{article.id}__{name}", piece.text, piece.raw))
     for key, title in (outline_titles or {}).items():
-        found.append(Source(f"{key}__title", title))
-    found += [Source(block.id, block.text) for block in article.blocks]
+        found.append(Source(f"{key}__title", title, title))
+    found += [Source(block.id, block.text, block.raw) for block in article.blocks]
     for name in HEADER_PIECES[6:]:
         piece = getattr(article, name)
         if piece:
-            found.append(Source(f"{article.id}__{name}", piece.text))
+            found.append(Source(f"{article.id}__{name}", piece.text, piece.raw))
     return found
 
 

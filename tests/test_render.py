@@ -20,15 +20,16 @@ def test_every_block_has_an_anchor_and_a_permalink(seed):
             if block.type in ("question", "heading"):
                 assert f"{{#{block.id}}}" in page, block.id
             else:
-                assert f'<p id="{block.id}" class="' in page, block.id
+                assert f'<div class="blk {block.type}" id="{block.id}">' in page or f'id="{block.id}">' in page, block.id
                 assert f'<a class="blk-link" href="#{block.id}"' in page, block.id
 
 
 def test_the_policy_page_states_its_missing_beginning(seed):
     page = render_pages([seed])["2026-04-26-xinhua/opinion.md"]
     assert "本文开头刊登在第1版，不在本期公报中" in page
-    assert '<span class="fragment-label">〔第（四）条，前半部分不在本期公报中〕</span>推广使用' in page
+    assert '<p class="fragment-label">〔第（四）条，前半部分不在本期公报中〕</p><p class="zh primary" lang="zh-Hans">推广使用' in page
     assert "<strong>（八）提高公共服务水平。</strong>推行由常住地" in page
+    assert "<strong>(8) Raising the level of public services.</strong> Implement" in page
 
 
 def test_every_bulletin_in_the_build_is_listed(seed):
@@ -47,6 +48,7 @@ def test_markdown_and_html_in_the_text_stay_text():
     assert r"# 标题\*强调\*与&lt;b\>标签&lt;/b\>" in page
     assert 'title: "标题*强调*与＜b＞标签＜/b＞"' in page
     assert "正文含有&lt;script&gt;alert(1)&lt;/script&gt;和**星号**。" in page
+    assert "<script>" not in page
     assert md_text("[链接](x)") == r"\[链接\](x)"
 
 

@@ -82,7 +82,8 @@ def test_the_policy_page_renders_its_clauses_with_permalinks(page):
     clause = page.locator("#opinion__sec4__cl8")
     assert clause.is_visible()
     assert clause.inner_text().startswith("（八）提高公共服务水平。推行由常住地提供基本公共服务")
-    assert clause.locator("strong").inner_text() == "（八）提高公共服务水平。"
+    assert clause.locator("p.zh strong").inner_text() == "（八）提高公共服务水平。"
+    assert clause.locator("p.en").get_attribute("lang") == "en"
     assert clause.locator("a.blk-link").get_attribute("href") == "#opinion__sec4__cl8"
     note = page.locator("#opinion__continued")
     assert note.is_visible() and "不在本期公报中" in note.inner_text()

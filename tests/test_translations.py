@@ -1,0 +1,99 @@
+"""English translations: complete, fingerprinted, reported stale when the Chinese changes."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from build_tools.errors import BuildError
+from build_tools.linking import crosslink
+from build_tools.translations import fingerprint, outline_titles, sources, translate
+from conftest import REPO, parse_file
+
+BULLETIN = "source_texts/2026-04-26-xinhua"
+
+
+def run(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_every_block_of_the_bulletin_is_translated_and_current():
+    result = run("translations", "--strict")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 7 and all("100.0 % " in line and "0 stale, 0 missing" in line for line in lines)
+
+
+def test_everything_a_reader_sees_is_a_translation_source(seed):
+    links = crosslink([seed])
+    opinion = next(a for a in seed.articles if a.id == "opinion")
+    keys = [s.key for s in sources(opinion, outline_titles(links, opinion))]
+    assert keys[:3] == ["opinion__title", "opinion__continued", "opinion__sec1__title"]
+    assert "opinion__sec2__cl1__title" in keys  # a clause known only from the outline
+    assert keys[-1] == "opinion__dateline"
+    assert set(b.id for b in opinion.blocks) <= set(keys)
+
+
+def edited_bulletin(project, old, new):
+    source = project / BULLETIN / "source.txt"
+    source.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
+    meta = project / BULLETIN / "bulletin.yml"
+    meta.write_text("\n".join(line for line in meta.read_text("utf-8").splitlines() if not line.startswith("sha256")),
+                    "utf-8")
+    return parse_file(source)
+
+
+def test_a_changed_chinese_block_is_reported_stale_and_still_shown(project):
+    bulletin = edited_bulletin(project, "(六)加强互联网平台算法治理。督促", "(六)加强互联网平台算法治理。切实督促")
+    opinion = next(a for a in bulletin.articles if a.id == "opinion")
+    result = translate(opinion, bulletin, "en", outline_titles(crosslink([bulletin]), opinion))
+    assert result["opinion__sec3__cl6"].status == "stale"
+    assert result["opinion__sec3__cl6"].text.startswith("(6) Strengthening algorithm governance")
+    assert result["opinion__sec3__cl5"].status == "ok"
+    report = run("--root", str(project), "translations", "--strict", cwd=project)
+    assert report.returncode == 1
+    assert "2026-04-26-xinhua/opinion:  97.1 % (33/34 translated, 1 stale, 0 missing)" in report.stderr
+    assert "  stale: opinion__sec3__cl6" in report.stderr
+
+
+def test_the_page_marks_a_stale_paragraph(project):
+    from build_tools.render import render_site
+
+    bulletin = edited_bulletin(project, "(六)加强互联网平台算法治理。督促", "(六)加强互联网平台算法治理。切实督促")
+    page = render_site([bulletin])["en/2026-04-26-xinhua/opinion.md"]
+    block = page[page.index('id="opinion__sec3__cl6"'):]
+    block = block[: block.index("</div>")]
+    assert 'class="en primary stale"' in block and "the translation may be out of date" in block
+
+
+def test_a_missing_entry_is_reported(project):
+    path = project / BULLETIN / "en" / "auto-show.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("auto-show__p1:")], "utf-8")
+    bulletin = parse_file(project / BULLETIN / "source.txt")
+    photo = next(a for a in bulletin.articles if a.id == "auto-show")
+    assert translate(photo, bulletin, "en")["auto-show__p1"].status == "missing"
+
+
+@pytest.mark.parametrize("text, message", [
+    ('auto-show__p9:\n  zh: "0"\n  en: "x"\n', "auto-show.yml:1: unknown block id 'auto-show__p9'"),
+    ('auto-show__title:\n  zh: "0"\n  en: "x"\nauto-show__title:\n  zh: "0"\n  en: "y"\n',
+     "auto-show.yml:4: 'auto-show__title' is translated twice (first at line 1)"),
+    ('auto-show__title: [\n', "auto-show.yml:2: broken YAML"),
+])
+def test_mistakes_in_a_translation_file_name_file_and_line(project, text, message):
+    (project / BULLETIN / "en" / "auto-show.yml").write_text(text, "utf-8")
+    bulletin = parse_file(project / BULLETIN / "source.txt")
+    photo = next(a for a in bulletin.articles if a.id == "auto-show")
+    with pytest.raises(BuildError) as err:
+        translate(photo, bulletin, "en")
+    assert message in str(err.value)
+
+
+def test_fingerprints_are_of_the_chinese_as_received(seed):
+    """Changing display punctuation rules must not stale every translation."""
+    interview = next(a for a in seed.articles if a.id == "interview")
+    source = next(s for s in sources(interview) if s.key == "interview__q1")
+    assert source.raw == "问:请介绍一下制定《意见》的背景和意义。" and source.text.startswith("问：")
+    assert source.fingerprint == fingerprint(source.raw) and len(source.fingerprint) == 12
