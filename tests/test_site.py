@@ -235,3 +235,56 @@ def test_every_internal_link_and_anchor_resolves(site):
             elif url.fragment and target in pages and unquote(url.fragment) not in pages[target].ids:
                 broken.append(f"{name}: {link} (no such anchor)")
     assert broken == []
+
+
+@pytest.mark.parametrize("edition, lang, title", [
+    ("", "zh-Hans", "中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见"),
+    ("zh-Hant/", "zh-Hant", "中共中央辦公廳國務院辦公廳關於加強新就業群體服務管理的意見"),
+    ("en/", "en", "Opinions of the General Office of the CPC Central Committee and the General Office of the State Council"),
+])
+def test_each_edition_has_its_language_everywhere(page, edition, lang, title):
+    page.goto(f"{page.base}/{edition}{BULLETIN}/opinion/")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("h1").inner_text().startswith(title)
+    # Every paragraph says its language; the other language of the pair is marked too.
+    block = page.locator("#opinion__sec4__cl8")
+    langs = block.locator("p").evaluate_all("ps => ps.map(p => p.lang)")
+    assert sorted(langs) == sorted(["en", "zh-Hant" if lang == "zh-Hant" else "zh-Hans"])
+    assert block.locator("p").first.get_attribute("lang") == lang
+    assert page.errors == [] and page.outside == []
+
+
+def test_switching_language_on_a_deep_link_keeps_page_and_anchor(page):
+    page.goto(f"{page.base}/{BULLETIN}/interview/#interview__q6__pt3")
+    for name, url in (("English", f"/en/{BULLETIN}/interview/"), ("繁體中文", f"/zh-Hant/{BULLETIN}/interview/"),
+                      ("简体中文", f"/{BULLETIN}/interview/")):
+        page.locator(".md-header__option .md-select").hover()
+        page.get_by_role("link", name=name).click()
+        page.wait_for_url(f"{page.base}{url}#interview__q6__pt3")
+        assert page.evaluate("location.hash") == "#interview__q6__pt3"
+        assert page.locator("#interview__q6__pt3").is_visible()
+    assert page.errors == [] and page.outside == []
+
+
+def test_the_parallel_view_toggles_and_is_remembered(page):
+    page.goto(f"{page.base}/en/{BULLETIN}/opinion/")
+    english, chinese = page.locator("#opinion__sec3__cl6 p.en"), page.locator("#opinion__sec3__cl6 p.zh")
+    assert english.is_visible() and chinese.is_visible()
+    first, second = english.bounding_box(), chinese.bounding_box()
+    assert second["x"] > first["x"] + 100 and abs(second["y"] - first["y"]) < 5, "side by side on a wide screen"
+    page.get_by_role("button", name="English only").click()
+    assert english.is_visible() and not chinese.is_visible()
+    page.reload()
+    assert not page.locator("#opinion__sec3__cl6 p.zh").is_visible(), "the choice is remembered"
+    page.goto(f"{page.base}/{BULLETIN}/opinion/")
+    assert not page.locator("#opinion__sec3__cl6 p.en").is_visible(), "and applies on every edition"
+    page.get_by_role("button", name="中英对照").click()
+    assert page.locator("#opinion__sec3__cl6 p.en").is_visible()
+
+
+def test_the_parallel_view_stacks_on_a_phone(browser, server):
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{server}/en/{BULLETIN}/opinion/")
+    english, chinese = phone.locator("#opinion__sec3__cl6 p.en"), phone.locator("#opinion__sec3__cl6 p.zh")
+    assert chinese.bounding_box()["y"] > english.bounding_box()["y"] + english.bounding_box()["height"] - 1
+    phone.close()
