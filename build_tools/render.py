@@ -18,7 +18,7 @@ import jinja2
 from . import markers
 from .align import document_targets
 from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
-                        outline_html, short_name)
+                        outline_html, roman, short_name)
 from .convert import Converter
 from .editions import Edition, article_title, make_editions
 from .export import export_json
@@ -34,6 +34,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
 # <meta>); in those labels the HTML-special characters become their full-width forms.
 _LABEL_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
 _SENTENCE = re.compile(r"^.*?[。！？!?]”?")
+_ENGLISH_DATELINE = re.compile(r"^[A-Z]+, [A-Z][a-z]+ \d{1,2} \([^)]*\) -- ")
 _ENGLISH_SENTENCE = re.compile(r"^.*?[.!?]”?(?=\s|$)")
 
 
@@ -296,19 +297,23 @@ def _bold_head(text: str, stop: str) -> str:
 def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     """One line for the bulletin's contents: what kind of text, and its first sentence."""
     ui = edition.ui
-    if article.kind == "policy" and edition.code != "en":
-        clauses = [b for b in article.blocks if b.type == "clause"]
-        if clauses:
-            first, last = clauses[0], clauses[-1]
-            where = f"第（{first.clause}）条" + ("后半" if first.fragment else "")
-            sections = [b.section for b in article.blocks if b.section]
-            parts = f"（第{sections[0]}至{sections[-1]}部分）" if sections and sections[0] != sections[-1] else ""
-            return edition.zh(f"本期收录{where}至第（{last.clause}）条{parts}。")
+    clauses = [b for b in article.blocks if b.type == "clause"]
+    if article.kind == "policy" and clauses:
+        first, last = clauses[0], clauses[-1]
+        sections = [b.section for b in article.blocks if b.section]
+        if edition.code == "en":
+            where = ("the second part of " if first.fragment else "") + f"clause ({to_int(first.clause)})"
+            parts = (f" (parts {roman(to_int(sections[0]))}–{roman(to_int(sections[-1]))})"
+                     if sections and sections[0] != sections[-1] else "")
+            return f"This bulletin carries {where} to clause ({to_int(last.clause)}){parts}."
+        where = f"第（{first.clause}）条" + ("后半" if first.fragment else "")
+        parts = f"（第{sections[0]}至{sections[-1]}部分）" if sections and sections[0] != sections[-1] else ""
+        return edition.zh(f"本期收录{where}至第（{last.clause}）条{parts}。")
     prose = [b for b in article.blocks if b.type in ("paragraph", "answer", "point", "clause")]
     if not prose:
         return article_title(edition, bulletin, article)
     first = edition.text(bulletin, prose[0].id, prose[0].text)
-    opening = markers.match("dateline_start", first)
+    opening = markers.match("dateline_start", first) or _ENGLISH_DATELINE.match(first)
     if opening:
         first = first[opening.end():].lstrip()
     sentence = (_ENGLISH_SENTENCE if edition.code == "en" else _SENTENCE).match(first)
