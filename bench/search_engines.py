@@ -1,6 +1,11 @@
 """Compare Material's built-in search (jieba) with our Pagefind setup on one docs dir.
 
     .venv/bin/python bench/search_engines.py DOCS_DIR [--page REL.md]
+    .venv/bin/python bench/search_engines.py --editions site/ [-v]
+
+The second form measures the real build's three editions (zh-Hans at the root, zh-Hant/,
+en/) with our Pagefind setup only: for each edition and query, a first search in a fresh
+browser context (empty cache) on an article page, its bytes, and where its results lead.
 
 Builds DOCS_DIR twice through a child config that INHERITs ../mkdocs.yml (as the real build
 does), serves each site under a sub-path (/site/, like a GitHub Pages project site) with
@@ -28,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ("算法", "快递小哥", "防汛")
@@ -235,12 +240,119 @@ def kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
 
+EDITIONS = ("", "zh-Hant/", "en/")   # URL prefix of each edition under the site root
+EDITION_QUERIES = ("新就业群体", "新就業群體", "algorithm", "算法", "快递小哥")
+ARTICLE = "2026-04-26-xinhua/auto-show/"
+
+
+def indexed_pages(site: Path) -> dict[str, str]:
+    """Root-edition page path -> its indexed text (inside data-pagefind-body), tags removed."""
+    pages = {}
+    for html in sorted(site.glob("**/index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.split("/")[0] in ("zh-Hant", "en", "pagefind") or rel == ".":
+            continue
+        text = html.read_text("utf-8")
+        if "data-pagefind-body" not in text:
+            continue
+        body = text.split("data-pagefind-body", 1)[1].split("</article>", 1)[0]
+        pages[f"/{rel}/"] = re.sub(r"<[^>]+>", "", body).lower()
+    return pages
+
+
+def expected_paths(site: Path, pages: dict[str, str], query: str) -> set[str]:
+    """Pages whose Simplified or English text holds the query (Chinese read as Simplified)."""
+    import json
+    t2s = json.loads((site / "assets" / "script-map.json").read_text("utf-8"))["t2s"]
+    needle = "".join(t2s.get(c, c) for c in query).lower()
+    return {path for path, text in pages.items() if needle in text}
+
+
+def measure_editions(site: Path, verbose: bool) -> int:
+    """First search per edition and query on the built site, served under /site/."""
+    pages = indexed_pages(site)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        (Path(tmp) / SUBPATH).symlink_to(site.resolve())
+        server = Server(Path(tmp))
+        base = f"http://127.0.0.1:{server.port}/{SUBPATH}"
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            for edition in EDITIONS:
+                for query in EDITION_QUERIES:
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    foreign: list[str] = []
+                    ctx.on("request", lambda r: foreign.append(r.url)
+                           if not r.url.startswith(f"http://127.0.0.1:{server.port}/")
+                           and not r.url.startswith("data:") else None)
+                    pg = ctx.new_page()
+                    errors: list[str] = []
+                    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                    pg.on("pageerror", lambda e: errors.append(str(e)))
+                    pg.goto(f"{base}/{edition}{ARTICLE}", wait_until="networkidle")
+                    server.quiet()
+                    mark = len(server.log)
+                    pg.click("[data-site-search]")
+                    box = pg.locator("pagefind-modal input[type=search]")
+                    box.wait_for()
+                    start = time.perf_counter()
+                    pg.keyboard.insert_text(query)
+                    try:
+                        pg.wait_for_selector("pagefind-modal a.pf-result-link", timeout=8000)
+                        ms = (time.perf_counter() - start) * 1000
+                    except PlaywrightTimeout:  # nothing found: still count the bytes
+                        ms = float("nan")
+                    server.quiet()
+                    if verbose:
+                        print(f"/{edition} {query}: first search", file=sys.stderr)
+                    n, raw, gz = server.sizes(mark, verbose)
+                    links = pg.eval_on_selector_all(
+                        "pagefind-modal a.pf-result-link", "els => els.map(e => e.pathname)")
+                    every = pg.eval_on_selector_all(
+                        "pagefind-modal a[href]", "els => els.map(e => e.pathname)")
+                    titles = pg.eval_on_selector_all(
+                        "pagefind-modal a.pf-result-link", "els => els.map(e => e.textContent.trim())")
+                    ctx.close()
+                    prefix = f"/{SUBPATH}/{edition}"
+                    want = {prefix + path.lstrip("/") for path in expected_paths(site, pages, query)}
+                    problems = []
+                    if len(links) != len(set(links)):
+                        problems.append("duplicates")
+                    if set(links) != want:
+                        problems.append(f"expected {sorted(want)}")
+                    if any(not h.startswith(prefix) or (edition == "" and h.split("/")[2] in ("zh-Hant", "en"))
+                           for h in every):
+                        problems.append("a link leaves the edition")
+                    if foreign:
+                        problems.append(f"other hosts: {sorted(set(foreign))}")
+                    if errors:
+                        problems.append(f"console errors: {errors}")
+                    found = ", ".join(h[len(prefix):].split("/")[1] for h in links) or "none"
+                    rows.append((f"/{edition}", query, ("ok" if not problems else "WRONG ") + "; ".join(problems),
+                                 found, n, raw, gz, ms, titles[0][:40] if titles else ""))
+        finally:
+            browser.close()
+            server.close()
+    print(f"Site: {site}, served under /{SUBPATH}/; page viewed: {ARTICLE} of each edition\n")
+    print("| edition | query | results | pages found | first search: requests, raw / gzip | typing to first result | first title |")
+    print("|---|---|---|---|---|---|---|")
+    for ed, q, verdict_, found, n, raw, gz, ms, title in rows:
+        print(f"| {ed} | `{q}` | {verdict_} | {found} | {n} req, {kb(raw)} / {kb(gz)} | {ms:.0f} ms | {title} |")
+    return 0 if all(r[2] == "ok" for r in rows) else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("docs", type=Path)
+    ap.add_argument("docs", type=Path, nargs="?")
     ap.add_argument("--page", help="Markdown file to view, relative to DOCS (default: deepest)")
+    ap.add_argument("--editions", type=Path, metavar="SITE",
+                    help="measure the three editions of a site built by `python -m build_tools build`")
     ap.add_argument("-v", "--verbose", action="store_true", help="list each request on stderr")
     args = ap.parse_args()
+    if args.editions:
+        return measure_editions(args.editions, args.verbose)
+    if not args.docs:
+        ap.error("give DOCS_DIR or --editions SITE")
     docs = args.docs.resolve()
     mds = sorted(docs.rglob("*.md"), key=lambda p: (-len(p.relative_to(docs).parts), str(p)))
     if not mds:

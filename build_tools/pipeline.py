@@ -51,9 +51,11 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
         run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
              "-d", str(stage / edition.root)], env)
     # One Pagefind bundle for the whole site, with an index per <html lang>. Permalink
-    # marks (¶) stay out of result titles and excerpts.
+    # marks (¶) stay out of result titles and excerpts; the Chinese beside the English on
+    # English pages stays out of the `en` index, which cannot segment it (the search box
+    # sends Chinese queries there to the zh-Hans index).
     run([sys.executable, "-m", "pagefind", "--site", str(stage), "--silent",
-         "--exclude-selectors", ".headerlink, .blk-link"], env)
+         "--exclude-selectors", ".headerlink, .blk-link, .zh.secondary"], env)
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     replace_dir(stage, site_dir)
     return bulletins

@@ -106,9 +106,12 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
                         forms.setdefault(a, Counter())[b] += 1
     # A character takes its most frequent form: 了 stays 了 although 了解 becomes 瞭解.
     s2t = {a: count.most_common(1)[0][0] for a, count in forms.items() if count.most_common(1)[0][0] != a}
+    # Back to Simplified from every form seen (製造 and 制度 both lead to 制).
     t2s = {}
-    for a, b in sorted(s2t.items()):
-        t2s.setdefault(b, a)
+    for a, count in sorted(forms.items()):
+        for b in sorted(count):
+            if b != a:
+                t2s.setdefault(b, a)
     return json.dumps({"s2t": dict(sorted(s2t.items())), "t2s": t2s}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -288,3 +288,29 @@ def test_the_parallel_view_stacks_on_a_phone(browser, server):
     english, chinese = phone.locator("#opinion__sec3__cl6 p.en"), phone.locator("#opinion__sec3__cl6 p.zh")
     assert chinese.bounding_box()["y"] > english.bounding_box()["y"] + english.bounding_box()["height"] - 1
     phone.close()
+
+
+SEARCH_BUTTON = {"": "搜索", "zh-Hant/": "搜尋", "en/": "Search"}
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant/", "en/"], ids=["zh-Hans", "zh-Hant", "en"])
+@pytest.mark.parametrize("query, expected", [
+    ("新就业群体", {"interview", "opinion"}),   # Simplified
+    ("新就業群體", {"interview", "opinion"}),   # Traditional
+    ("algorithm", {"interview", "opinion"}),   # English
+])
+def test_every_script_finds_the_passage_in_the_readers_edition(page, edition, query, expected):
+    page.goto(f"{page.base}/{edition}{BULLETIN}/auto-show/")
+    page.get_by_role("button", name=SEARCH_BUTTON[edition]).click()
+    box = page.locator("pagefind-modal input[type=search]")
+    box.wait_for()
+    box.focus()
+    page.keyboard.insert_text(query)
+    results = page.locator("pagefind-modal a.pf-result-link")
+    results.first.wait_for(timeout=10_000)
+    page.wait_for_timeout(600)  # results arrive one by one
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert len(hrefs) == len(set(hrefs)), "no passage twice"
+    assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == expected
+    assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in hrefs), hrefs
+    assert page.errors == [] and page.outside == []
