@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, display_path
+from .check import check_project
 from .evaluate import report
 from .export import export_json
 from .linking import crosslink
@@ -29,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
     export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
     export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
-    commands.add_parser("check", help="parse every bulletin and prove nothing is lost; writes nothing")
+    commands.add_parser("check", help="parse every bulletin, prove nothing is lost, validate every contributor file "
+                                      "against its schema; writes nothing")
     translations = commands.add_parser("translations", help="coverage of the translations; --write adds missing entries")
     translations.add_argument("--language", default="en", choices=LANGUAGES)
     translations.add_argument("--write", action="store_true", help="write every article's file with all its entries")
@@ -47,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_build(args) -> int:
     root = args.root.resolve()
     bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    # The contributor files are checked first: a broken note or glossary entry stops the
+    # build before anything is written, with every problem listed.
+    if print_problems(check_project(root, bulletins)):
+        return 1
     incomplete = report_translations(bulletins, crosslink(bulletins), "en", verbose=False)
     if incomplete and getattr(args, "strict", False):
         print(f"error: {incomplete} English translation entries are stale or missing; "
@@ -111,9 +117,21 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_check(args) -> int:
-    for bulletin in load_bulletins(find_bulletins(args.root / "source_texts")):
-        print(f"{display_path(bulletin.path)}: {len(bulletin.articles)} articles, every character accounted for", file=sys.stderr)
+    bulletins = load_bulletins(find_bulletins(args.root / "source_texts"))
+    if print_problems(check_project(args.root, bulletins)):
+        return 1
+    for bulletin in bulletins:
+        print(f"{display_path(bulletin.path)}: {len(bulletin.articles)} articles, every character accounted for; "
+              "contributor files valid", file=sys.stderr)
     return 0
+
+
+def print_problems(problems: list) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in contributor files; nothing was written", file=sys.stderr)
+    return len(problems)
 
 
 COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check,

@@ -72,4 +72,4 @@ def test_check_parses_every_bulletin_and_writes_nothing(tmp_path):
     result = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0
-    assert result.stderr.endswith("source.txt: 7 articles, every character accounted for\n")
+    assert result.stderr.endswith("source.txt: 7 articles, every character accounted for; contributor files valid\n")
