@@ -57,3 +57,13 @@ class Converter:
             last = match.end()
         out.append(_converter().convert(text[last:]))
         return "".join(out)
+
+
+@cache
+def default_converter() -> Converter:
+    return Converter()
+
+
+def traditional(text: str) -> str:
+    """`text` in Traditional characters, with the reviewed overrides."""
+    return default_converter()(text)

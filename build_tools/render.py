@@ -19,9 +19,12 @@ from . import markers
 from .align import document_targets
 from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
                         outline_html, roman, short_name)
-from .convert import Converter
+from .convert import traditional
 from .editions import Edition, article_title, make_editions
 from .export import export_json
+from .glossary import load_glossary
+from .notes import load_notes
+from .pagetext import page_view
 from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
 from .numerals import to_int
@@ -121,9 +124,11 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
     crosslinks = crosslinks or crosslink(bulletins)
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
+    terms = load_glossary()
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
+        notes = load_notes(bulletin)
         blabel = bulletin_label(bulletin, ui)
         entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
@@ -138,7 +143,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
             article = entry.article
             pages[f"{bulletin.id}/{article.id}.md"] = env.get_template("article.md.j2").render(
                 ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
-                bulletin_label=blabel, view=page_view(edition, bulletin, article),
+                bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
                 if article.continued else "",
@@ -214,7 +219,7 @@ def bulletin_label(bulletin: Bulletin, ui: dict) -> str:
 
 
 def _converted(text: str) -> str:
-    return Converter()(text)
+    return traditional(text)
 
 
 def publisher_html(bulletin: Bulletin, edition: Edition) -> str:
@@ -236,65 +241,6 @@ def date_label(bulletin: Bulletin, ui: dict) -> str:
         return date or ui["unknown"]
     year, month, day = map(int, found.groups())
     return ui["date_format"] % {"year": year, "month": month, "day": day, "month_name": MONTHS[month - 1]}
-
-
-def page_view(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
-    """The HTML of each block and header line in both languages, primary language first."""
-    pieces = {}
-    for name in ("kicker", "title", "subtitle", "date", "byline", "dateline", "credit"):
-        piece = getattr(article, name)
-        if piece:
-            pieces[name] = _pair(edition, bulletin, f"{article.id}__{name}", piece.text)
-    blocks = {}
-    for block in article.blocks:
-        heading = block.type in ("question", "heading")
-        blocks[block.id] = _pair(edition, bulletin, block.id, block.text,
-                                 permalink=None if heading else block.id, bold=block.type == "clause" and bool(block.heading))
-    printed = {b.id: str(to_int(b.clause)) if edition.code == "en" else edition.zh(b.clause)
-               for b in article.blocks if b.clause}
-    numbers = {key: f"({n})" if edition.code == "en" else f"（{n}）" for key, n in printed.items()}
-    fragments = {b.id: edition.ui["fragment_label"] % printed[b.id] for b in article.blocks if b.fragment}
-    return {"pieces": pieces, "blocks": blocks, "numbers": numbers, "fragments": fragments}
-
-
-def _pair(edition: Edition, bulletin: Bulletin, key: str, chinese: str, permalink: str | None = None,
-          bold: bool = False) -> dict:
-    ui = edition.ui
-    translation = edition.en(bulletin, key)
-    link = (f'<a class="blk-link" href="#{permalink}" title="{permalink}" aria-label="{escape(ui["permalink"])} '
-            f'{permalink}" data-pagefind-ignore>¶</a>') if permalink else ""
-    zh_text = edition.zh(chinese)
-    zh_html = _bold_head(zh_text, "。") if bold else escape(zh_text)
-    if translation.text:
-        en_html = _bold_head(translation.text, ". ") if bold else escape(translation.text)
-        flag = (f' <span class="tr-flag" role="note">{escape(ui["translation_stale"])}</span>'
-                if translation.status == "stale" else "")
-        english = ("en", "stale" if translation.status == "stale" else "", en_html + flag)
-    else:
-        english = ("en", "missing", escape(ui["translation_missing"]))
-    chinese_p = ("zh", "", zh_html)
-    # English leads on the English edition, unless there is no translation to lead with.
-    order = [english, chinese_p] if edition.primary == "en" and translation.text else [chinese_p, english]
-    langs = {"zh": edition.zh_lang, "en": "en"}
-    first, second = order
-    return {
-        "first": f'<p class="{_classes(first[0], "primary", first[1])}" lang="{langs[first[0]]}">{first[2]}{link}</p>',
-        "second": f'<p class="{_classes(second[0], "secondary", second[1])}" lang="{langs[second[0]]}">{second[2]}</p>',
-        "heading": translation.text if order[0] is english else zh_text,
-    }
-
-
-def _classes(*names: str) -> str:
-    return " ".join(name for name in names if name)
-
-
-def _bold_head(text: str, stop: str) -> str:
-    """`（五）强化合法权益保障。督促…` with the clause's number and title in bold."""
-    at = text.find(stop)
-    if at <= 0:
-        return escape(text)
-    end = at + len(stop.rstrip())
-    return f"<strong>{escape(text[:end])}</strong>{escape(text[end:])}"
 
 
 def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:

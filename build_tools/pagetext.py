@@ -1,0 +1,169 @@
+"""The text of an article page: every block in both languages, glossary terms and notes marked.
+
+For each block, the edition's primary language comes first (with the permalink ¶) and
+the other second, each `<p>` with its `lang`. On a page, the first occurrence of each
+glossary term is marked (in the Chinese and in the English) with its entry as a tooltip
+that shows on hover and on focus (tap); the words a note quotes are marked and point to
+the note, which follows the block.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from .annotate import markup
+from .convert import traditional as to_traditional
+from .editions import Edition
+from .glossary import Term, find_terms
+from .model import Article, Bulletin
+from .notes import Note, find_quote
+from .numerals import to_int
+from .safe_text import render as render_markdown
+
+HEADER = ("kicker", "title", "subtitle", "date", "byline", "dateline", "credit")
+
+
+@dataclass
+class Marks:
+    """What one page has marked so far: each glossary term once per language."""
+
+    edition: Edition
+    terms: list[Term]
+    notes: list[Note]
+    seen: set = field(default_factory=set)
+    numbered: dict = field(default_factory=dict)  # note id → its number on the page
+
+
+def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: list[Term] = (),
+              notes: list[Note] = ()) -> dict:
+    marks = Marks(edition, list(terms), [n for n in notes if n.block.split("__")[0] == article.id])
+    pieces = {}
+    for name in HEADER:
+        piece = getattr(article, name)
+        if piece:
+            pieces[name] = _pair(marks, bulletin, f"{article.id}__{name}", piece.text, glossary=False)
+    # Notes on the article as a whole (its continuation from page 1 …) come first and are numbered first.
+    header_notes = "".join(notes_html(marks, f"{article.id}__{name}", "") for name in HEADER + ("continued",))
+    blocks, after = {}, {}
+    for block in article.blocks:
+        heading = block.type in ("question", "heading")
+        blocks[block.id] = _pair(marks, bulletin, block.id, block.text, permalink=None if heading else block.id,
+                                 bold=block.type == "clause" and bool(block.heading), glossary=not heading)
+        after[block.id] = notes_html(marks, block.id, block.text)
+    printed = {b.id: str(to_int(b.clause)) if edition.code == "en" else edition.zh(b.clause)
+               for b in article.blocks if b.clause}
+    numbers = {key: f"({n})" if edition.code == "en" else f"（{n}）" for key, n in printed.items()}
+    fragments = {b.id: edition.ui["fragment_label"] % printed[b.id] for b in article.blocks if b.fragment}
+    return {"pieces": pieces, "blocks": blocks, "numbers": numbers, "fragments": fragments, "notes": after,
+            "header_notes": header_notes}
+
+
+def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: str | None = None,
+          bold: bool = False, glossary: bool = True) -> dict:
+    edition = marks.edition
+    ui = edition.ui
+    translation = edition.en(bulletin, key)
+    link = (f'<a class="blk-link" href="#{permalink}" title="{permalink}" aria-label="{escape(ui["permalink"])} '
+            f'{permalink}" data-pagefind-ignore>¶</a>') if permalink else ""
+    zh_text = edition.zh(chinese)
+    zh_spans = (_term_spans(marks, zh_text, "zh") if glossary else []) + _quote_spans(marks, key, chinese)
+    zh_html = _html(zh_text, zh_spans, "。" if bold else None)
+    if translation.text:
+        en_spans = _term_spans(marks, translation.text, "en") if glossary else []
+        en_html = _html(translation.text, en_spans, ". " if bold else None)
+        flag = (f' <span class="tr-flag" role="note">{escape(ui["translation_stale"])}</span>'
+                if translation.status == "stale" else "")
+        english = ("en", "stale" if translation.status == "stale" else "", en_html + flag)
+    else:
+        english = ("en", "missing", escape(ui["translation_missing"]))
+    chinese_p = ("zh", "", zh_html)
+    # English leads on the English edition, unless there is no translation to lead with.
+    order = [english, chinese_p] if edition.primary == "en" and translation.text else [chinese_p, english]
+    langs = {"zh": edition.zh_lang, "en": "en"}
+    first, second = order
+    return {
+        "first": f'<p class="{_classes(first[0], "primary", first[1])}" lang="{langs[first[0]]}">{first[2]}{link}</p>',
+        "second": f'<p class="{_classes(second[0], "secondary", second[1])}" lang="{langs[second[0]]}">{second[2]}</p>',
+        "heading": translation.text if order[0] is english else zh_text,
+    }
+
+
+def _html(text: str, spans: list, bold_stop: str | None) -> str:
+    """Escaped text with its marked spans; a clause's number and title in bold."""
+    at = text.find(bold_stop) if bold_stop else -1
+    if at <= 0:
+        return markup(text, spans)
+    end = at + len(bold_stop.rstrip())
+    head = [s for s in spans if s[1] <= end]
+    tail = [(a - end, b - end, o, c) for a, b, o, c in spans if a >= end]
+    return f"<strong>{markup(text[:end], head)}</strong>{markup(text[end:], tail)}"
+
+
+def _term_spans(marks: Marks, text: str, language: str) -> list:
+    edition = marks.edition
+    names = {}
+    for term in marks.terms:
+        if language == "en":
+            names[term.en] = term
+        else:
+            names[term.zh_hant if edition.code == "zh-Hant" and term.zh_hant else edition.zh(term.zh)] = term
+    spans = []
+    for start, end, name in find_terms(text, list(names), english=language == "en"):
+        term = names[name]
+        if (language, term.zh) in marks.seen:
+            continue
+        marks.seen.add((language, term.zh))
+        spans.append((start, end, '<span class="term" tabindex="0">', _tip(edition, term) + "</span>"))
+    return spans
+
+
+def _tip(edition: Edition, term: Term) -> str:
+    """The entry shown on hover or tap: both scripts, pinyin, English, the definition."""
+    simplified = term.zh
+    traditional = term.zh_hant or to_traditional(term.zh)
+    definition = term.definition_en if edition.code == "en" else edition.zh(term.definition_zh)
+    return (f'<span class="term-tip" role="tooltip" data-pagefind-ignore>'
+            f'<span class="term-head"><span lang="zh-Hans">{escape(simplified)}</span> · '
+            f'<span lang="zh-Hant">{escape(traditional)}</span> · '
+            f'<span lang="zh-Latn-pinyin">{escape(term.pinyin)}</span> · <span lang="en">{escape(term.en)}</span></span>'
+            f'<span class="term-def" lang="{"en" if edition.code == "en" else edition.zh_lang}">'
+            f'{render_markdown(definition)}</span></span>')
+
+
+def _quote_spans(marks: Marks, key: str, chinese: str) -> list:
+    spans = []
+    for note in marks.notes:
+        if note.block != key or not note.quote:
+            continue
+        found = find_quote(note, chinese)
+        if len(found) != 1 or len(marks.edition.zh(chinese)) != len(chinese):
+            continue  # `check` reports it; the note still shows under the block
+        number = marks.numbered.setdefault(note.id, len(marks.numbered) + 1)
+        start = found[0]
+        spans.append((start, start + len(note.quote), '<span class="noted">',
+                      f'</span><sup class="note-ref"><a href="#note-{note.id}">{_note_label(marks, number)}</a></sup>'))
+    return spans
+
+
+def _note_label(marks: Marks, number: int) -> str:
+    return marks.edition.ui["note_label"] % number
+
+
+def notes_html(marks: Marks, key: str, chinese: str) -> str:
+    """The notes on a block, after it: number, kind, the quoted words, the note."""
+    edition, ui = marks.edition, marks.edition.ui
+    items = []
+    for note in marks.notes:
+        if note.block != key:
+            continue
+        number = marks.numbered.setdefault(note.id, len(marks.numbered) + 1)
+        text = note.en if edition.code == "en" else edition.zh(note.zh)
+        quote = (f'<q lang="{edition.zh_lang}">{escape(edition.zh(note.quote))}</q> ' if note.quote else "")
+        items.append(f'<p class="note note-{note.kind}" id="note-{note.id}"><span class="note-kind">'
+                     f'{escape(_note_label(marks, number))} · {escape(ui["note_kinds"][note.kind])}</span> {quote}'
+                     f'<span lang="{"en" if edition.code == "en" else edition.zh_lang}">{render_markdown(text)}</span></p>')
+    return f'<aside class="notes" aria-label="{escape(ui["notes_label"])}">{"".join(items)}</aside>' if items else ""
+
+
+def _classes(*names: str) -> str:
+    return " ".join(name for name in names if name)
