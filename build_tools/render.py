@@ -8,7 +8,9 @@ between pages are ordinary relative `.md` links.
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
 from collections import Counter
 from html import escape
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from .convert import traditional
 from .editions import Edition, article_title, make_editions
 from .export import export_json
 from .glossary import load_glossary
+from .safe_text import render as render_markdown
 from .notes import load_notes
 from .pagetext import page_view
 from .linking import Crosslinks, crosslink
@@ -144,6 +147,8 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
             pages[f"{bulletin.id}/{article.id}.md"] = env.get_template("article.md.j2").render(
                 ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
                 bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
+                citation=citation(edition, bulletin, article), edit_path=edit_path(edition, bulletin, article),
+                edit_url=edit_url(edit_path(edition, bulletin, article)),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
                 if article.continued else "",
@@ -159,7 +164,82 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                     rows=compare_html(targets, crosslinks, bulletin, edition),
                 )
     pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed))
+    if terms:
+        pages["glossary.md"] = env.get_template("glossary.md.j2").render(
+            ui=ui, ed=edition, entries=glossary_entries(terms, bulletins, edition))
     return pages
+
+
+def _plain(pinyin: str) -> str:
+    """Pinyin without tone marks, for alphabetical order."""
+    return "".join(c for c in unicodedata.normalize("NFD", pinyin.lower()) if unicodedata.category(c) != "Mn")
+
+
+def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
+    """What the copy-citation buttons need; the reader's browser adds the address and today's date."""
+    chinese = article.title.text if article.title else article.id
+    return {
+        "publisher": bulletin.meta.get("publisher") or bulletin.id,
+        "publisher_en": bulletin.meta.get("publisher_en") or bulletin.meta.get("publisher") or bulletin.id,
+        "date": str(bulletin.meta.get("date") or ""),
+        "title_zh": chinese,
+        "title_en": edition.en(bulletin, f"{article.id}__title").text or chinese,
+        "site": load_english_site_title(),
+    }
+
+
+def load_english_site_title() -> str:
+    from .editions import load_ui
+
+    return load_ui("en")["site_title"]
+
+
+def edit_path(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+    """The contributor file behind a page: its translation on the English edition, its notes otherwise."""
+    folder = bulletin.path.parent
+    root = folder.parent.parent
+    path = folder / "en" / f"{article.id}.yml" if edition.code == "en" else folder / "notes.yml"
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def edit_url(path: str) -> str | None:
+    """GitHub's editor for `path`, when the repository is known (GITHUB_REPOSITORY in CI, or REPOSITORY_URL)."""
+    repository = os.environ.get("REPOSITORY_URL")
+    if not repository and os.environ.get("GITHUB_REPOSITORY"):
+        repository = f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{os.environ['GITHUB_REPOSITORY']}"
+    branch = os.environ.get("REPOSITORY_BRANCH", "main")
+    return f"{repository.rstrip('/')}/edit/{branch}/{path}" if repository else None
+
+
+# Occurrences listed per term on the glossary page; the rest are counted.
+OCCURRENCES_SHOWN = 12
+
+
+def glossary_entries(terms, bulletins: list[Bulletin], edition: Edition) -> list[dict]:
+    """Each term in the edition's script, with its entry and links to where it occurs."""
+    entries = []
+    for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
+        occurrences = []
+        for bulletin in bulletins:
+            for article in bulletin.articles:
+                for block in article.blocks:
+                    if term.zh in block.text:
+                        label = f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}"
+                        occurrences.append((label, f"../{bulletin.id}/{article.id}/#{block.id}"))
+        shown = occurrences[:OCCURRENCES_SHOWN]
+        if len(occurrences) > len(shown):
+            shown.append((f"+{len(occurrences) - len(shown)}", shown[-1][1]))
+        entries.append({
+            "slug": term.slug, "zh": edition.zh(term.zh) if not term.zh_hant or edition.code != "zh-Hant" else term.zh_hant,
+            "simplified": term.zh, "traditional": term.zh_hant or traditional(term.zh), "pinyin": term.pinyin,
+            "en": term.en, "alternatives": term.alternatives, "occurrences": shown,
+            "definition_en": render_markdown(term.definition_en),
+            "definition_zh": render_markdown(edition.zh(term.definition_zh)),
+        })
+    return entries
 
 
 def compare_page(document: Article) -> str:
@@ -195,6 +275,8 @@ def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition
     ui = edition.ui
     listed = newest_first([{"bulletin": b} for b in bulletins])
     entries: list = [{ui["home"]: "index.md"}]
+    if load_glossary():
+        entries.append({ui["glossary_title"]: "glossary.md"})
     for item in listed:
         bulletin = item["bulletin"]
         articles = []
