@@ -33,6 +33,7 @@ from .model import Article, Bulletin
 from .numerals import to_int
 
 TEMPLATES = Path(__file__).parent / "templates"
+SCHEMAS = Path(__file__).parent / "schemas"
 SUMMARY_MAX = 70
 # Python-Markdown's backslash escapes; `<` and `&` are written as entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
@@ -88,6 +89,9 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None)
         for path, content in render_pages(bulletins, crosslinks, edition).items():
             pages[f"{edition.code}/{path}"] = content
     pages[f"zh-Hans/{SCRIPT_MAP}"] = script_map(bulletins, editions[1].chinese)
+    # The schemas contributors' files are checked against, published for editors and tools.
+    for schema in sorted(SCHEMAS.glob("*.schema.json")):
+        pages[f"zh-Hans/schemas/{schema.name}"] = schema.read_text("utf-8")
     return pages
 
 
