@@ -139,7 +139,7 @@ def skeleton(article: Article, bulletin: Bulletin, language: str, outline_titles
     for source in sources(article, outline_titles):
         entry = existing.get(source.key)
         text = entry.text if entry else ""
-        zh = entry.zh if entry and entry.text else source.fingerprint
+        zh = entry.zh if entry and entry.text and entry.zh else source.fingerprint
         lines += ["", f"{source.key}:", f"  # {source.text}", f'  zh: "{zh}"',
                   f"  {language}: {_yaml_string(text)}"]
     return "\n".join(lines) + "\n"
