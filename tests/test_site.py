@@ -314,3 +314,108 @@ def test_every_script_finds_the_passage_in_the_readers_edition(page, edition, qu
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == expected
     assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in hrefs), hrefs
     assert page.errors == [] and page.outside == []
+
+
+@pytest.mark.parametrize("edition, language, term, entry", [
+    ("", "zh", "新业态", "new business forms"),
+    ("en/", "en", "new business forms", "新业态"),
+])
+def test_hovering_a_glossary_term_shows_its_entry(page, edition, language, term, entry):
+    page.goto(f"{page.base}/{edition}{BULLETIN}/interview/")
+    marked = page.locator(f"#interview__q1__a1 p.{language} .term", has_text=term).first
+    tip = marked.locator(".term-tip")
+    assert not tip.is_visible()
+    marked.hover()
+    assert tip.is_visible() and entry in tip.inner_text() and "xīn yètài" in tip.inner_text()
+
+
+def test_tapping_a_glossary_term_on_a_phone_shows_its_entry(browser, server):
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
+    phone.goto(f"{server}/{BULLETIN}/interview/")
+    marked = phone.locator("#interview__q1__a1 p.zh .term", has_text="新业态").first
+    marked.tap()
+    assert marked.locator(".term-tip").is_visible()
+    phone.close()
+
+
+def test_a_note_and_its_words_on_the_page(page):
+    page.goto(f"{page.base}/{BULLETIN}/opinion/#opinion__sec4__cl8")
+    assert page.locator("#opinion__sec4__cl8 p.zh .noted").inner_text() == "法律援助生活困难"
+    page.locator("#opinion__sec4__cl8 .note-ref a").click()
+    note = page.locator("#note-clause-8-missing-words")
+    assert note.is_visible() and "文字脱漏" in note.inner_text()
+
+
+def test_copy_buttons_put_the_permalink_and_citations_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(f"{server}/{BULLETIN}/opinion/")
+    block = tab.locator("#opinion__sec3__cl6")
+    block.get_by_role("button", name="复制链接 opinion__sec3__cl6").click()
+    assert tab.evaluate("navigator.clipboard.readText()") == f"{server}/{BULLETIN}/opinion/#opinion__sec3__cl6"
+    block.get_by_role("button", name="GB/T 7714 opinion__sec3__cl6").click()
+    citation = tab.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith("新华社. 中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见（opinion__sec3__cl6）[EB/OL]. (2026-04-26)[")
+    assert citation.endswith(f"]. {server}/{BULLETIN}/opinion/#opinion__sec3__cl6.")
+    block.get_by_role("button", name="英文引文 opinion__sec3__cl6").click()
+    english = tab.evaluate("navigator.clipboard.readText()")
+    assert english.startswith("Xinhua News Agency. 2026. \u201cOpinions of the General Office of the CPC Central Committee")
+    assert ",\u201d paragraph opinion__sec3__cl6. Chinese policy bulletins" in english
+    context.close()
+
+
+def test_a_hostile_note_is_shown_as_text_and_runs_nothing(tmp_path, browser):
+    """The renderer neutralises what `check` would reject, even when check is bypassed."""
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, tmp_path / name)
+    (tmp_path / "source_texts/2026-04-26-xinhua/notes.yml").write_text("""
+- id: payload
+  block: opinion__sec4__cl8
+  kind: context
+  zh: '<script>alert(1)</script><img src=x onerror=alert(2)> [点我](javascript:alert(3))'
+  en: '<svg onload=alert(4)> ![x](https://evil.example/x.png) [x](JaVaScRiPt&#58;alert(5))'
+""", "utf-8")
+    build(tmp_path)
+    tab = browser.new_page()
+    dialogs, outside = [], []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.on("request", lambda r: outside.append(r.url) if "evil.example" in r.url else None)
+    for edition in ("", "en/"):
+        tab.goto((tmp_path / "site" / edition / BULLETIN / "opinion" / "index.html").as_uri())
+        note = tab.locator("#note-payload")
+        assert "<script>alert(1)</script>" in note.inner_text() or "<svg onload=alert(4)>" in note.inner_text()
+        assert outside == [], "the remote image is not loaded"
+        for link in note.locator("a").all():
+            target = link.get_attribute("href") or ""
+            assert not target.lower().startswith(("javascript", "data")), target
+            if not target.startswith(("http://", "https://")):
+                link.click(no_wait_after=True)
+    assert dialogs == []
+    tab.close()
+
+
+def test_a_newcomer_adds_a_note_as_contributing_says(tmp_path):
+    """CONTRIBUTING.md, 'Add a note': one entry in notes.yml, one build, the note is on the page."""
+    import os
+    import subprocess
+    import sys
+
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, tmp_path / name)
+    notes = tmp_path / "source_texts/2026-04-26-xinhua/notes.yml"
+    notes.write_text(notes.read_text("utf-8") + """
+- id: algorithm-filing
+  block: opinion__sec3__cl6
+  quote: 算法备案制度
+  kind: context
+  zh: 依据2022年3月1日起施行的《互联网信息服务算法推荐管理规定》。
+  en: Under the **Provisions on the Administration of Algorithmic Recommendation**, in force since 1 March 2022.
+""", "utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    for command in (["check"], ["build"]):
+        result = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(tmp_path), *command],
+                                capture_output=True, text=True, env=environment)
+        assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/en" / BULLETIN / "opinion/index.html").read_text("utf-8")
+    assert 'id="note-algorithm-filing"' in html
+    assert "<strong>Provisions on the Administration of Algorithmic Recommendation</strong>" in html
