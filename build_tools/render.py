@@ -144,6 +144,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
         pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
             publisher=publisher_html(bulletin, edition),
+            edit=edit_link(repo_path(bulletin.path.parent / "bulletin.yml"), ui),
             date_label=date_label(bulletin, ui), description=f"{blabel}: " + "; ".join(e.title for e in entries),
         )
         for entry in entries:
@@ -165,12 +166,14 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                     ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
                     title=ui["compare_title"] % short_name(article, edition),
                     coverage=coverage_html(targets, crosslinks, bulletin, edition),
+                    edit=edit_link(repo_path(bulletin.path.parent / "links.yml"), ui),
                     rows=compare_html(targets, crosslinks, bulletin, edition),
                 )
     pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed))
     if terms:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-            ui=ui, ed=edition, entries=glossary_entries(terms, bulletins, edition))
+            ui=ui, ed=edition, entries=glossary_entries(terms, bulletins, edition),
+            edit=edit_link("source_texts/glossary.yml", ui))
     return pages
 
 
@@ -196,6 +199,21 @@ def load_english_site_title() -> str:
     from .editions import load_ui
 
     return load_ui("en")["site_title"]
+
+
+def edit_link(path: str, ui: dict) -> str:
+    """The 'edit' line of a page: GitHub's editor when the repository is known, else the file's path."""
+    url = edit_url(path)
+    if url:
+        return f'<span class="edit-source" data-pagefind-ignore><a href="{url}">{escape(ui["edit_page"])}</a></span>'
+    return f'<span class="edit-source" data-pagefind-ignore>{escape(ui["edit_page"])}: <code>{escape(path)}</code></span>'
+
+
+def repo_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(path.resolve().parents[2]))
+    except (ValueError, IndexError):
+        return str(path)
 
 
 def edit_path(edition: Edition, bulletin: Bulletin, article: Article) -> str:

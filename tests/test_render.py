@@ -7,7 +7,8 @@ from conftest import NO1, REPO, parse_file, parse_text
 
 def test_one_page_per_article_plus_homes_and_data(seed):
     pages = render_pages([seed])
-    assert sorted(pages) == sorted(["index.md", "2026-04-26-xinhua/index.md", "2026-04-26-xinhua/2026-04-26-xinhua.json",
+    assert sorted(pages) == sorted(["index.md", "glossary.md", "2026-04-26-xinhua/index.md",
+                                    "2026-04-26-xinhua/2026-04-26-xinhua.json",
                                     "2026-04-26-xinhua/opinion-explained.md"]
                                    + [f"2026-04-26-xinhua/{a.id}.md" for a in seed.articles])
 
@@ -39,7 +40,7 @@ def test_every_bulletin_in_the_build_is_listed(seed):
     assert "document/opinion.md" in pages
     home = pages["index.md"]
     assert home.index("新华社 2026年4月26日") < home.index("人民日报 2020年2月6日"), "newest first"
-    assert [list(entry)[0] for entry in nav([seed, other])] == ["首页", "新华社 2026年4月26日", "人民日报 2020年2月6日"]
+    assert [list(entry)[0] for entry in nav([seed, other])] == ["首页", "术语表", "新华社 2026年4月26日", "人民日报 2020年2月6日"]
 
 
 def test_markdown_and_html_in_the_text_stay_text():
@@ -64,3 +65,17 @@ def test_every_command_is_documented_in_the_readme():
     readme = (REPO / "README.md").read_text("utf-8")
     for command in COMMANDS:
         assert f"| `{command}" in readme, command
+
+
+def test_every_page_can_be_edited_at_the_contributor_file_behind_it(seed, monkeypatch):
+    from build_tools.render import render_site
+
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/example/bulletins")
+    pages = render_site([seed])
+    edit = "https://github.com/example/bulletins/edit/main/source_texts/"
+    assert f"({edit}2026-04-26-xinhua/en/opinion.yml)" in pages["en/2026-04-26-xinhua/opinion.md"]
+    assert f"({edit}2026-04-26-xinhua/notes.yml)" in pages["zh-Hans/2026-04-26-xinhua/opinion.md"]
+    assert f'href="{edit}glossary.yml"' in pages["zh-Hant/glossary.md"]
+    assert f'href="{edit}2026-04-26-xinhua/links.yml"' in pages["en/2026-04-26-xinhua/opinion-explained.md"]
+    assert f'href="{edit}2026-04-26-xinhua/bulletin.yml"' in pages["zh-Hans/2026-04-26-xinhua/index.md"]
+    assert not any("docs/" in page for page in pages if page.endswith(".md"))
