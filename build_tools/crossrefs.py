@@ -158,7 +158,7 @@ def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEnt
             rows.append(f'<li class="{cls}"><a href="#{entry.id}">{escape(label)}</a>{note}</li>')
             continue
         sources = _source_links(crosslinks.explaining(entry.id, document), bulletin, edition)
-        sources = f' <span class="xref-title">{escape(ui["explains"])}:</span> {sources}' if sources else ""
+        sources = f' <span class="xref-title">{escape(ui["explained_by"])}:</span> {sources}' if sources else ""
         rows.append(f'<li class="{cls} missing" id="{entry.id}">{escape(label)} '
                     f'<span class="xref-missing">({escape(ui["not_in_bulletin"])})</span>{sources}</li>')
     return (f'<nav class="outline" aria-labelledby="{document.id}__outline" data-pagefind-ignore>'
