@@ -1,7 +1,7 @@
 # Shortcuts for people who have make; scripts/serve and scripts/test work without it.
 PYTHON := .venv/bin/python
 
-.PHONY: setup build serve test check clean
+.PHONY: setup build serve test check pdf clean
 
 setup:
 	scripts/setup
@@ -14,6 +14,9 @@ serve: setup
 
 check: setup
 	$(PYTHON) -m build_tools check
+
+pdf: setup
+	$(PYTHON) -m build_tools pdf
 
 test:
 	scripts/test

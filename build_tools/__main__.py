@@ -10,7 +10,9 @@ from pathlib import Path
 from .errors import BuildError, display_path
 from .check import check_project
 from .evaluate import report
+from .editions import make_editions
 from .export import export_json
+from .handouts import render_handouts, write_pdfs
 from .linking import crosslink
 from .pipeline import ROOT, build, load_bulletins
 from .source import find_bulletins
@@ -36,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--language", default="en", choices=LANGUAGES)
     translations.add_argument("--write", action="store_true", help="write every article's file with all its entries")
     translations.add_argument("--strict", action="store_true", help="exit 1 if any entry is stale or missing")
+    commands.add_parser("pdf", help="write the PDF handouts of every bulletin into site/ (build includes them)")
     evaluate = commands.add_parser("evaluate", help="precision and recall of the Q&A-to-clause links against gold files")
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.yml")
     args = parser.parse_args(argv)
@@ -111,6 +114,17 @@ def report_translations(bulletins, links, language: str, verbose: bool) -> int:
     return incomplete
 
 
+def cmd_pdf(args) -> int:
+    root = args.root.resolve()
+    bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    if print_problems(check_project(root, bulletins)):
+        return 1
+    links = crosslink(bulletins)
+    written = write_pdfs(render_handouts(bulletins, links, make_editions(bulletins, links)), root / "site")
+    print(f"wrote {len(written)} PDF handouts under site/", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     sys.stdout.write(report(args.gold, Path.cwd()))
     return 0
@@ -135,7 +149,7 @@ def print_problems(problems: list) -> int:
 
 
 COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check,
-            "evaluate": cmd_evaluate, "translations": cmd_translations}
+            "evaluate": cmd_evaluate, "translations": cmd_translations, "pdf": cmd_pdf}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -24,6 +24,7 @@ from .linking import crosslink
 from .model import Bulletin
 from .parse import parse_source
 from .editions import NAMES, Edition, make_editions, relative_root
+from .handouts import render_handouts, write_pdfs
 from .render import nav, render_site
 from .source import find_bulletins, read_source
 
@@ -50,6 +51,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
         config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
         run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
              "-d", str(stage / edition.root)], env)
+    write_pdfs(render_handouts(bulletins, crosslinks, editions), stage)
     # One Pagefind bundle for the whole site, with an index per <html lang>. Permalink
     # marks (¶) stay out of result titles and excerpts; the Chinese beside the English on
     # English pages stays out of the `en` index, which cannot segment it (the search box

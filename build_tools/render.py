@@ -25,6 +25,7 @@ from .convert import traditional
 from .editions import Edition, article_title, make_editions
 from .export import export_json
 from .glossary import load_glossary
+from .handouts import download_links
 from .safe_text import render as render_markdown
 from .notes import load_notes
 from .pagetext import page_view
@@ -153,6 +154,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
                 bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
                 citation=citation(edition, bulletin, article), edit_path=edit_path(edition, bulletin, article),
+                downloads=download_links(edition, bulletin, article, crosslinks),
                 edit_url=edit_url(edit_path(edition, bulletin, article)),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)

@@ -1,0 +1,188 @@
+"""PDF handouts for study sessions: per article in three editions, and a study pack.
+
+Each handout is a dedicated HTML page (templates/print/) printed by WeasyPrint, which
+lays out CJK text with Pango (no line starts with `，` or `。`) and embeds subsets of
+Debian's Noto CJK faces; `lang="zh-Hans"`/`"zh-Hant"` picks the right glyph forms.
+
+    <bulletin>/pdf/<article>.zh-Hans.pdf      Simplified, as printed
+    <bulletin>/pdf/<article>.zh-Hant.pdf      Traditional
+    <bulletin>/pdf/<article>.bilingual.pdf    Chinese and English side by side, block by block
+    <bulletin>/pdf/<document>.study-pack.pdf  each clause, the interview's explanations of it,
+                                              its glossary terms, and room for notes
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
+from pathlib import Path
+
+import jinja2
+
+from .align import document_targets
+from .crossrefs import excerpt, source_label
+from .editions import Edition, article_title
+from .glossary import Term, load_glossary
+from .linking import Crosslinks
+from .model import Article, Bulletin
+from .notes import load_notes
+
+PRINT = Path(__file__).parent / "templates" / "print"
+MODES = ("zh-Hans", "zh-Hant", "bilingual")
+# Characters of an explanation printed under a clause in the study pack.
+STUDY_EXCERPT_MAX = 600
+LABELS = {
+    "zh-Hans": {"edition": "简体中文版", "explained": "答记者问中的解读", "terms": "本条术语", "notes": "笔记",
+                "missing": "本条正文不在本期公报中（刊于第1版），此处只列出标题。", "outline": "目录",
+                "study": "学习材料：%s逐条对照答记者问", "page": "第%s页",
+                "study_intro": "每条之后是答记者问中解读该条的段落（编号为问题和要点）、条文中出现的术语，以及留给笔记的空白。"},
+    "bilingual": {"edition": "中英对照版 · Chinese–English"},
+    "zh-Hant": {"edition": "繁體中文版"},
+}
+
+
+def handout_path(bulletin: Bulletin, article: Article, mode: str) -> str:
+    return f"{bulletin.id}/pdf/{article.id}.{mode}.pdf"
+
+
+def study_pack_path(bulletin: Bulletin, document: Article) -> str:
+    return f"{bulletin.id}/pdf/{document.id}.study-pack.pdf"
+
+
+def site_url() -> str:
+    """The published site's address for the footer permalink (SITE_URL; a path when unknown)."""
+    return os.environ.get("SITE_URL", "").rstrip("/")
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(PRINT), autoescape=False,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition]) -> dict[str, str]:
+    """Relative PDF path → the HTML to print."""
+    by_code = {e.code: e for e in editions}
+    env = _environment()
+    css = (PRINT / "print.css").read_text("utf-8")
+    terms = load_glossary()
+    pages = {}
+    for bulletin in bulletins:
+        notes = load_notes(bulletin)
+        for article in bulletin.articles:
+            for mode in MODES:
+                edition = by_code["zh-Hans" if mode == "bilingual" else mode]
+                pages[handout_path(bulletin, article, mode)] = _article_html(
+                    env, css, bulletin, article, edition, mode, notes, by_code["en"])
+            if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+                pages[study_pack_path(bulletin, article)] = _study_pack_html(
+                    env, css, bulletin, article, crosslinks, by_code["zh-Hans"], terms)
+    return pages
+
+
+def write_pdfs(pages: dict[str, str], out: Path) -> list[Path]:
+    """Print every handout, on all cores: each PDF is independent of the others."""
+    jobs = [(str(out / relative), html) for relative, html in sorted(pages.items())]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return [Path(path) for path in pool.map(_print_one, jobs)]
+
+
+def _print_one(job: tuple[str, str]) -> str:
+    from weasyprint import HTML  # imported here: the rest of the build does not need Pango
+
+    path, html = job
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(PRINT)).write_pdf(path)
+    return path
+
+
+def _meta(bulletin: Bulletin, edition: Edition, mode: str) -> str:
+    publisher = edition.zh(bulletin.meta.get("publisher") or bulletin.id)
+    return f"{publisher} · {bulletin.meta.get('date') or ''} · {LABELS[mode]['edition']}"
+
+
+def _permalink(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+    return f"{site_url()}/{edition.root}{bulletin.id}/{article.id}/"
+
+
+def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition) -> str:
+    title = article_title(edition, bulletin, article)
+    rows = []
+    for block in article.blocks:
+        zh = escape(edition.zh(block.text))
+        if block.type == "clause" and block.heading:
+            at = zh.find("。") + 1
+            zh = f'<span class="clause-head">{zh[:at]}</span>{zh[at:]}' if at > 0 else zh
+        label = (f'<p class="fragment-label">{escape(edition.ui["fragment_label"] % edition.zh(block.clause))}</p>'
+                 if block.fragment else "")
+        note = "".join(f'<p class="notes">{escape(edition.zh(n.zh))}</p>' for n in notes if n.block == block.id)
+        if mode == "bilingual":
+            en = escape(english.en(bulletin, block.id).text or "")
+            cell = "heading-cell" if block.type in ("question", "heading") else ""
+            rows.append(f'<table class="pair"><tr><td class="{cell}" lang="zh-Hans">{label}{zh}</td>'
+                        f'<td class="{cell}" lang="en">{en}</td></tr></table>{note}')
+        elif block.type in ("question", "heading"):
+            rows.append(f"<h2>{zh}</h2>")
+        else:
+            rows.append(f'<div class="blk {block.type}">{label}<p>{zh}</p>{note}</div>')
+    footer = [getattr(article, name) for name in ("dateline", "credit") if getattr(article, name)]
+    rows += [f'<p class="dateline">{escape(edition.zh(p.text))}</p>' for p in footer]
+    header = [edition.zh(p.text) for p in (article.subtitle, article.date, article.byline) if p]
+    continued = edition.ui["continued_note"] % article.continued_from if article.continued else ""
+    return env.get_template("handout.html.j2").render(
+        lang="zh-Hant" if mode == "zh-Hant" else "zh-Hans", css=css, title=title,
+        alt_title=english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
+        kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
+        meta=_meta(bulletin, edition, mode), continued_note=continued, body="\n".join(rows),
+        running=title, permalink=_permalink(edition, bulletin, article))
+
+
+def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition, terms: list[Term]) -> str:
+    labels = LABELS["zh-Hans"]
+    targets = sorted(document_targets(document, bulletin, crosslinks.outline(document)), key=lambda t: t.order)
+    name = "《意见》" if document.title.text.endswith("意见") else f"《{document.title.text}》"
+    outline, items = [], []
+    # A term in most clauses (新就业群体) is the document's subject, not a term of any one clause.
+    texts = [t.text for t in targets if t.text]
+    common = {t.zh for t in terms if sum(t.zh in text for text in texts) > len(texts) / 2}
+    for target in targets:
+        anchor = f"item-{target.block}"
+        number = f"（{target.clause}）" if target.clause else f"{target.section}、"
+        heading = number + (target.heading or "")
+        if not target.clause and not target.text and not crosslinks.explaining(target.block, document):
+            items.append(f'<h2 id="{anchor}">{escape(heading)}</h2>')
+            outline.append(f'<li><a href="#{anchor}">{escape(heading)}</a></li>')
+            continue
+        outline.append(f'<li>　<a href="#{anchor}">{escape(heading)}</a></li>')
+        body = (f"<p>{escape(target.text)}</p>" if target.text else f'<p class="missing">{labels["missing"]}</p>')
+        # The sentences that explain this clause, the shared wording marked (a framework
+        # answer names every clause: its whole text under each would bury the rest).
+        explanations = "".join(
+            f'<div class="explanation"><p><span class="label">{escape(source_label(l, edition))}</span>　'
+            f'{excerpt(l.source.text, [e.text.strip("，。、；：") for e in l.evidence], STUDY_EXCERPT_MAX)}</p></div>'
+            for l in sorted(crosslinks.explaining(target.block, document),
+                            key=lambda l: (l.source.point is None, l.source.question or 0, l.source.point or 0)))
+        explained = f'<h3>{labels["explained"]}</h3>{explanations}' if explanations else ""
+        found = [t for t in terms if t.zh in target.text and t.zh not in common]
+        glossary = ("<p class=\"terms\"><span class=\"label\">" + labels["terms"] + "</span>　" + "；".join(
+            f"{escape(t.zh)}（{escape(t.pinyin)}，{escape(t.en)}）：{escape(t.definition_zh)}" for t in found)
+            + "</p>") if found else ""
+        items.append(f'<section class="study-item"><h3 id="{anchor}">{escape(heading)}</h3>{body}{explained}'
+                     f'{glossary}<p class="label">{labels["notes"]}</p><div class="notes-box"></div></section>')
+    body = (f'<p>{labels["study_intro"]}</p><h2>{labels["outline"]}</h2><ul class="outline">{"".join(outline)}</ul>'
+            + "".join(items))
+    title = labels["study"] % name
+    return env.get_template("handout.html.j2").render(
+        lang="zh-Hans", css=css, title=title, alt_title=None, kicker=document.title.text, header_lines=[],
+        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body, running=title,
+        permalink=f"{site_url()}/{bulletin.id}/{document.id}-explained/")
+
+
+
+def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks) -> list[tuple]:
+    """(label, relative URL) of an article's handouts, from its page in `edition`."""
+    up = "../" * (2 + edition.root.count("/"))
+    labels = edition.ui["handouts"]
+    links = [(labels[mode], up + handout_path(bulletin, article, mode)) for mode in MODES]
+    if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+        links.append((labels["study-pack"], up + study_pack_path(bulletin, article)))
+    return links
