@@ -46,3 +46,15 @@ def project(tmp_path):
         else:
             shutil.copy(source, tmp_path / name)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real build of a copy of the project (all editions, search index, PDF handouts)."""
+    from build_tools.pipeline import build
+
+    root = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    build(root)
+    return root / "site"

@@ -23,15 +23,6 @@ ARTICLES = ["interview", "producer-services", "opinion", "auto-show", "flood-con
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "overrides", "source_texts"):
-        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
-    build(root)
-    return root / "site"
-
-
-@pytest.fixture(scope="session")
 def server(site):
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
