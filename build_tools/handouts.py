@@ -117,8 +117,9 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         note = "".join(f'<p class="notes">{escape(edition.zh(n.zh))}</p>' for n in notes if n.block == block.id)
         if mode == "bilingual":
             en = escape(english.en(bulletin, block.id).text or "")
-            cell = "heading-cell" if block.type in ("question", "heading") else ""
-            rows.append(f'<table class="pair"><tr><td class="{cell}" lang="zh-Hans">{label}{zh}</td>'
+            heading = block.type in ("question", "heading")
+            cell = "heading-cell" if heading else ""
+            rows.append(f'<table class="pair{" heading" if heading else ""}"><tr><td class="{cell}" lang="zh-Hans">{label}{zh}</td>'
                         f'<td class="{cell}" lang="en">{en}</td></tr></table>{note}')
         elif block.type in ("question", "heading"):
             rows.append(f"<h2>{zh}</h2>")
