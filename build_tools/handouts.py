@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from .align import document_targets
-from .crossrefs import excerpt, source_label
+from .crossrefs import excerpt, source_label, target_label
 from .editions import Edition, article_title
 from .glossary import Term, load_glossary
 from .linking import Crosslinks
@@ -72,7 +72,7 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
             for mode in MODES:
                 edition = by_code["zh-Hans" if mode == "bilingual" else mode]
                 pages[handout_path(bulletin, article, mode)] = _article_html(
-                    env, css, bulletin, article, edition, mode, notes, by_code["en"])
+                    env, css, bulletin, article, edition, mode, notes, by_code["en"], crosslinks)
             if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
                 pages[study_pack_path(bulletin, article)] = _study_pack_html(
                     env, css, bulletin, article, crosslinks, by_code["zh-Hans"], terms)
@@ -104,7 +104,20 @@ def _permalink(edition: Edition, bulletin: Bulletin, article: Article) -> str:
     return f"{site_url()}/{edition.root}{bulletin.id}/{article.id}/"
 
 
-def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition) -> str:
+def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition: Edition) -> str:
+    """Cross-links printed as references a reader can follow on paper: clause titles, question numbers."""
+    if article.kind == "policy":
+        links = crosslinks.explaining(block_id, article)
+        names = [source_label(l, edition) for l in links]
+        title = edition.ui["explained_in"]
+    else:
+        links = crosslinks.explained_by(block_id, article)
+        names = [target_label(l.target, edition) for l in links]
+        title = edition.ui["explains"]
+    return f'<p class="reference">{escape(title)}：{escape("；".join(names))}</p>' if names else ""
+
+
+def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
     rows = []
     for block in article.blocks:
@@ -115,6 +128,7 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         label = (f'<p class="fragment-label">{escape(edition.ui["fragment_label"] % edition.zh(block.clause))}</p>'
                  if block.fragment else "")
         note = "".join(f'<p class="notes">{escape(edition.zh(n.zh))}</p>' for n in notes if n.block == block.id)
+        note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
             en = escape(english.en(bulletin, block.id).text or "")
             heading = block.type in ("question", "heading")

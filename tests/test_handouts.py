@@ -116,3 +116,10 @@ def test_every_article_page_offers_its_handouts(site, seed):
     html = (site / "en/2026-04-26-xinhua/opinion/index.html").read_text("utf-8")
     for mode in ("zh-Hans", "zh-Hant", "bilingual", "study-pack"):
         assert f'href="../../../2026-04-26-xinhua/pdf/opinion.{mode}.pdf"' in html
+
+
+def test_cross_references_print_as_readable_references(site):
+    interview = squeeze(body_of(site / PDF / "interview.zh-Hans.pdf"))
+    assert squeeze("解读：《意见》第（六）条 加强互联网平台算法治理") in interview
+    opinion = squeeze(body_of(site / PDF / "opinion.zh-Hans.pdf"))
+    assert squeeze("答记者问中的解读：第3问；第5问·第3点") in opinion
