@@ -58,3 +58,15 @@ def site(tmp_path_factory):
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
     build(root)
     return root / "site"
+
+
+def edit_source(project, old: str, new: str):
+    """Change the bulletin's text in a scratch project (dropping its recorded sha256); its path."""
+    folder = project / "source_texts" / "2026-04-26-xinhua"
+    source = folder / "source.txt"
+    text = source.read_text("utf-8")
+    assert old in text, old
+    source.write_text(text.replace(old, new), "utf-8")
+    meta = folder / "bulletin.yml"
+    meta.write_text("\n".join(l for l in meta.read_text("utf-8").splitlines() if not l.startswith("sha256")), "utf-8")
+    return source

@@ -10,7 +10,7 @@ from build_tools.errors import BuildError
 from build_tools.notes import find_quote, load_notes
 from build_tools.pinyin import pinyin_problem
 from build_tools.safe_text import problems, render
-from conftest import REPO, parse_file
+from conftest import REPO, edit_source, parse_file
 
 BULLETIN = "source_texts/2026-04-26-xinhua"
 
@@ -109,11 +109,7 @@ def test_check_lists_every_problem_and_exits_1(project):
 
 def test_a_note_survives_an_edit_elsewhere_in_its_block(project):
     write(project, f"{BULLETIN}/notes.yml", NOTE.format(id="a", block="opinion__sec4__cl8", quote="法律援助生活困难"))
-    source = project / BULLETIN / "source.txt"
-    source.write_text(source.read_text("utf-8").replace("推行由常住地提供基本公共服务", "推行由常住地稳步提供基本公共服务"), "utf-8")
-    meta = project / BULLETIN / "bulletin.yml"
-    meta.write_text("\n".join(l for l in meta.read_text("utf-8").splitlines() if not l.startswith("sha256")), "utf-8")
-    bulletin = parse_file(source)
+    bulletin = parse_file(edit_source(project, "推行由常住地提供基本公共服务", "推行由常住地稳步提供基本公共服务"))
     [note] = load_notes(bulletin)
     block = next(b for a in bulletin.articles for b in a.blocks if b.id == "opinion__sec4__cl8")
     assert "稳步提供" in block.text and len(find_quote(note, block.text)) == 1
@@ -122,10 +118,7 @@ def test_a_note_survives_an_edit_elsewhere_in_its_block(project):
 
 def test_a_note_whose_words_are_gone_is_reported(project):
     write(project, f"{BULLETIN}/notes.yml", NOTE.format(id="a", block="opinion__sec4__cl8", quote="法律援助生活困难"))
-    source = project / BULLETIN / "source.txt"
-    source.write_text(source.read_text("utf-8").replace("法律援助生活困难", "法律援助等作用，对生活困难"), "utf-8")
-    meta = project / BULLETIN / "bulletin.yml"
-    meta.write_text("\n".join(l for l in meta.read_text("utf-8").splitlines() if not l.startswith("sha256")), "utf-8")
+    edit_source(project, "法律援助生活困难", "法律援助等作用，对生活困难")
     assert any("the quoted words '法律援助生活困难' are no longer in opinion__sec4__cl8" in p for p in problems_in(project))
 
 

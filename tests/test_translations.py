@@ -8,7 +8,7 @@ import pytest
 from build_tools.errors import BuildError
 from build_tools.linking import crosslink
 from build_tools.translations import fingerprint, outline_titles, sources, translate
-from conftest import REPO, parse_file
+from conftest import REPO, edit_source, parse_file
 
 BULLETIN = "source_texts/2026-04-26-xinhua"
 
@@ -36,12 +36,7 @@ def test_everything_a_reader_sees_is_a_translation_source(seed):
 
 
 def edited_bulletin(project, old, new):
-    source = project / BULLETIN / "source.txt"
-    source.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
-    meta = project / BULLETIN / "bulletin.yml"
-    meta.write_text("\n".join(line for line in meta.read_text("utf-8").splitlines() if not line.startswith("sha256")),
-                    "utf-8")
-    return parse_file(source)
+    return parse_file(edit_source(project, old, new))
 
 
 def test_a_changed_chinese_block_is_reported_stale_and_still_shown(project):
