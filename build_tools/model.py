@@ -7,6 +7,7 @@ counted twice, and error messages can name a line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .punctuation import display_text
@@ -27,12 +28,13 @@ class Piece:
 
     segments: tuple[Segment, ...]
 
-    @property
+    # Cached: pages, exports and checks read them thousands of times; segments never change.
+    @cached_property
     def raw(self) -> str:
         """The text exactly as in the source, line breaks removed."""
         return "".join(s.text for s in self.segments)
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The text as displayed: Chinese punctuation restored."""
         return display_text(self.raw)

@@ -40,7 +40,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
     bulletins = load_bulletins(find_bulletins(root / "source_texts"))
     crosslinks = crosslink(bulletins)  # curated links are checked here, before anything is written
     editions = make_editions(bulletins, crosslinks)  # so are the translation files
-    write_docs(render_site(bulletins, crosslinks), root / "docs")
+    write_docs(render_site(bulletins, crosslinks, editions), root / "docs")
     work = root / "build"
     work.mkdir(exist_ok=True)
     stage = work / "site.new"

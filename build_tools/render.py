@@ -81,13 +81,15 @@ def label(text: str) -> str:
     return text.translate(_LABEL_SAFE)
 
 
-def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None) -> dict[str, str]:
+def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
+                editions: list[Edition] | None = None) -> dict[str, str]:
     """Every edition's pages, under `zh-Hans/`, `zh-Hant/` and `en/`."""
     crosslinks = crosslinks or crosslink(bulletins)
     pages = {}
-    editions = make_editions(bulletins, crosslinks)
+    editions = editions or make_editions(bulletins, crosslinks)
+    terms = load_glossary()  # read once for every edition
     for edition in editions:
-        for path, content in render_pages(bulletins, crosslinks, edition).items():
+        for path, content in render_pages(bulletins, crosslinks, edition, terms).items():
             pages[f"{edition.code}/{path}"] = content
     pages[f"zh-Hans/{SCRIPT_MAP}"] = script_map(bulletins, editions[1].chinese)
     # The schemas contributors' files are checked against, published for editors and tools.
@@ -127,12 +129,12 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
 
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
-                 edition: Edition | None = None) -> dict[str, str]:
+                 edition: Edition | None = None, terms: list | None = None) -> dict[str, str]:
     env = _environment()
     crosslinks = crosslinks or crosslink(bulletins)
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
-    terms = load_glossary()
+    terms = load_glossary() if terms is None else terms
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
