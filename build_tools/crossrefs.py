@@ -117,7 +117,7 @@ def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compa
         return ""
     ui = edition.ui
     items = []
-    for link in _by_specificity(links):
+    for link in by_specificity(links):
         target = href(here, link.source_bulletin, link.source_article.id, link.source.id)
         origin = f' <span class="xref-origin">({escape(ui["curated_note"])})</span>' if link.origin == "curated" else ""
         items.append(f'<li><a href="{target}">{escape(source_label(link, edition))}</a>{origin}: '
@@ -205,7 +205,7 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
         explanations = "".join(
             f'<div class="pair-explanation"><p class="pair-source"><a href="'
             f'{href(here, l.source_bulletin, l.source_article.id, l.source.id)}">{escape(source_label(l, edition))}'
-            f'</a></p><p>{_passage(l, edition, COMPARE_EXCERPT_MAX)}</p></div>' for l in _by_specificity(links))
+            f'</a></p><p>{_passage(l, edition, COMPARE_EXCERPT_MAX)}</p></div>' for l in by_specificity(links))
         explanations = explanations or f'<p class="xref-none">{escape(ui["no_explanation"])}</p>'
         rows.append(f'<section class="pair-row" id="{target.block}"><div class="pair-clause">{heading}{body}</div>'
                     f'<div class="pair-explanations">{explanations}</div></section>')
@@ -227,7 +227,7 @@ def _source_links(links: list[Link], here: Bulletin, edition: Edition) -> str:
                      f'{escape(source_label(l, edition))}</a>' for l in links)
 
 
-def _by_specificity(links: list[Link]) -> list[Link]:
+def by_specificity(links: list[Link]) -> list[Link]:
     """Points before whole answers (a framework answer names everything), then in interview order."""
     return sorted(links, key=lambda l: (l.source.point is None, l.source.question or 0, l.source.point or 0))
 

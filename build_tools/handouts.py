@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from .align import document_targets
-from .crossrefs import excerpt, source_label, target_label
+from .crossrefs import by_specificity, excerpt, source_label, target_label
 from .editions import Edition, article_title
 from .glossary import Term, load_glossary
 from .linking import Crosslinks
@@ -174,8 +174,7 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
         explanations = "".join(
             f'<div class="explanation"><p><span class="label">{escape(source_label(l, edition))}</span>　'
             f'{excerpt(l.source.text, [e.text.strip("，。、；：") for e in l.evidence], STUDY_EXCERPT_MAX)}</p></div>'
-            for l in sorted(crosslinks.explaining(target.block, document),
-                            key=lambda l: (l.source.point is None, l.source.question or 0, l.source.point or 0)))
+            for l in by_specificity(crosslinks.explaining(target.block, document)))
         explained = f'<h3>{labels["explained"]}</h3>{explanations}' if explanations else ""
         found = [t for t in terms if t.zh in target.text and t.zh not in common]
         glossary = ("<p class=\"terms\"><span class=\"label\">" + labels["terms"] + "</span>　" + "；".join(

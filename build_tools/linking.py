@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .align import align, document_targets
 from .curated import apply_curated
-from .model import Article, Bulletin, Link, Target
+from .model import Article, Bulletin, Link
 from .outline import OutlineEntry, read_outline
 from .pairing import Pair, find_pairs
 
@@ -42,9 +42,3 @@ def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
 def link_bulletins(bulletins: list[Bulletin]) -> list[Link]:
     return crosslink(bulletins).links
 
-
-def target_for(targets: list[Target], block_id: str) -> Target | None:
-    for target in targets:
-        if target.block == block_id or block_id in target.blocks:
-            return target
-    return None

@@ -22,7 +22,7 @@ from .align import document_targets
 from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
                         outline_html, roman, short_name)
 from .convert import traditional
-from .editions import Edition, article_title, make_editions
+from .editions import Edition, article_title, load_ui, make_editions
 from .export import export_json
 from .glossary import load_glossary
 from .handouts import download_links
@@ -195,14 +195,8 @@ def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
         "date": str(bulletin.meta.get("date") or ""),
         "title_zh": chinese,
         "title_en": edition.en(bulletin, f"{article.id}__title").text or chinese,
-        "site": load_english_site_title(),
+        "site": load_ui("en")["site_title"],
     }
-
-
-def load_english_site_title() -> str:
-    from .editions import load_ui
-
-    return load_ui("en")["site_title"]
 
 
 def edit_link(path: str, ui: dict) -> str:
@@ -323,11 +317,7 @@ def bulletin_label(bulletin: Bulletin, ui: dict) -> str:
     publisher = bulletin.meta.get("publisher_en") if ui["code"] == "en" else None
     label = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
                                     "date": date_label(bulletin, ui)}
-    return _converted(label) if ui["code"] == "zh-Hant" else label
-
-
-def _converted(text: str) -> str:
-    return traditional(text)
+    return traditional(label) if ui["code"] == "zh-Hant" else label
 
 
 def publisher_html(bulletin: Bulletin, edition: Edition) -> str:

@@ -105,7 +105,8 @@ def _point_sequence(paras: list[Paragraph]) -> list[tuple[int, int, int]]:
 
 
 def document_blocks(body: list[Paragraph], aid: str, continued: bool) -> list[Block]:
-    marks = [_document_mark(p.text, _has_bracket_clauses(body)) for p in body]
+    bracket_clauses = _has_bracket_clauses(body)
+    marks = [_document_mark(p.text, bracket_clauses) for p in body]
     numbered = [i for i, m in enumerate(marks) if m]
     first = marks[numbered[0]] if numbered else None
     sections = [m for m in marks if m and m[0] == "section"]
