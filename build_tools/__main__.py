@@ -52,16 +52,20 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_build(args) -> int:
     root = args.root.resolve()
     bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    try:
+        links = crosslink(bulletins)
+    except BuildError:
+        links = None  # check_project reports it with every other problem
     # The contributor files are checked first: a broken note or glossary entry stops the
     # build before anything is written, with every problem listed.
-    if print_problems(check_project(root, bulletins)):
+    if print_problems(check_project(root, bulletins, links)):
         return 1
-    incomplete = report_translations(bulletins, crosslink(bulletins), "en", verbose=False)
+    incomplete = report_translations(bulletins, links, "en", verbose=False)
     if incomplete and getattr(args, "strict", False):
         print(f"error: {incomplete} English translation entries are stale or missing; "
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
-    built = build(root)
+    built = build(root, bulletins=bulletins, crosslinks=links)
     pages = sum(len(b.articles) for b in built)
     print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
     return 0

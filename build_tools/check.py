@@ -160,14 +160,14 @@ def check_glossary(root: Path, bulletins: list[Bulletin]) -> list[BuildError]:
     return errors
 
 
-def check_project(root: Path, bulletins: list[Bulletin]) -> list[BuildError]:
-    """Every problem in the contributor files of `root`, in file order."""
-    crosslinks = None
+def check_project(root: Path, bulletins: list[Bulletin], crosslinks=None) -> list[BuildError]:
+    """Every problem in the contributor files of `root`, in file order (`crosslinks` if already made)."""
     errors: list[BuildError] = []
-    try:
-        crosslinks = crosslink(bulletins)
-    except BuildError as err:
-        errors.append(err)
+    if crosslinks is None:
+        try:
+            crosslinks = crosslink(bulletins)
+        except BuildError as err:
+            errors.append(err)
     for bulletin in bulletins:
         errors += check_bulletin(bulletin, crosslinks) if crosslinks else check_notes(bulletin)
     errors += check_glossary(root, bulletins)

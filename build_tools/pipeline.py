@@ -35,10 +35,13 @@ def load_bulletins(paths: list[Path]) -> list[Bulletin]:
     return [parse_source(read_source(path)) for path in paths]
 
 
-def build(root: Path = ROOT, site_dir: Path | None = None) -> list[Bulletin]:
+def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
+          crosslinks=None) -> list[Bulletin]:
+    """The whole build; `bulletins` and `crosslinks`, when the caller already has them, are not redone."""
     site_dir = site_dir or root / "site"
-    bulletins = load_bulletins(find_bulletins(root / "source_texts"))
-    crosslinks = crosslink(bulletins)  # curated links are checked here, before anything is written
+    bulletins = bulletins or load_bulletins(find_bulletins(root / "source_texts"))
+    # Curated links are checked here, before anything is written.
+    crosslinks = crosslinks or crosslink(bulletins)
     editions = make_editions(bulletins, crosslinks)  # so are the translation files
     write_docs(render_site(bulletins, crosslinks, editions), root / "docs")
     work = root / "build"
