@@ -46,8 +46,17 @@ class Converter:
         self.overrides = load_overrides() if overrides is None else overrides
         phrases = sorted(self.overrides, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        # A build converts the same strings many times (terms, titles, blocks quoted on several
+        # pages); OpenCC's call costs more than the lookup.
+        self._done: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
+        done = self._done.get(text)
+        if done is None:
+            done = self._done[text] = self._convert(text)
+        return done
+
+    def _convert(self, text: str) -> str:
         if not self._pattern:
             return _converter().convert(text)
         out, last = [], 0

@@ -43,7 +43,11 @@ def find_terms(text: str, terms: list[str], english: bool = False) -> list[tuple
     """Non-overlapping (start, end, term) in `text`, longest terms first."""
     taken = [False] * len(text)
     found = []
+    haystack = text.lower() if english else text
     for term in sorted(set(terms), key=len, reverse=True):
+        # Most terms are absent from a given block: a substring test spares the regex.
+        if (term.lower() if english else term) not in haystack:
+            continue
         pattern = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])" if english else re.escape(term)
         for match in re.finditer(pattern, text, re.IGNORECASE if english else 0):
             if not any(taken[match.start() : match.end()]):

@@ -2,8 +2,9 @@
 
 For each block, the edition's primary language comes first (with the permalink ¶) and
 the other second, each `<p>` with its `lang`. On a page, the first occurrence of each
-glossary term is marked (in the Chinese and in the English) with its entry as a tooltip
-that shows on hover and on focus (tap); the words a note quotes are marked and point to
+glossary term is marked (in the Chinese and in the English) as a link to its glossary
+entry, which also shows beside it on hover, focus and tap (the entries load on first use:
+a page does not carry them); the words a note quotes are marked and point to
 the note, which follows the block.
 """
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: s
     ui = edition.ui
     translation = edition.en(bulletin, key)
     link = (f'<a class="blk-link" href="#{permalink}" title="{permalink}" aria-label="{escape(ui["permalink"])} '
-            f'{permalink}" data-pagefind-ignore>¶</a>') if permalink else ""
+            f'{permalink}">¶</a>') if permalink else ""
     zh_text = edition.zh(chinese)
     zh_spans = (_term_spans(marks, zh_text, "zh") if glossary else []) + _quote_spans(marks, key, chinese)
     zh_html = _html(zh_text, zh_spans, "。" if bold else None)
@@ -113,21 +114,22 @@ def _term_spans(marks: Marks, text: str, language: str) -> list:
         if (language, term.zh) in marks.seen:
             continue
         marks.seen.add((language, term.zh))
-        spans.append((start, end, '<span class="term" tabindex="0">', _tip(edition, term) + "</span>"))
+        # A link to the glossary entry (article pages are two levels below the edition's root);
+        # assets/javascripts/terms.js shows the entry beside it from GLOSSARY_JSON.
+        spans.append((start, end, f'<a class="term" href="../../glossary/#{term.slug}">', "</a>"))
     return spans
 
 
-def _tip(edition: Edition, term: Term) -> str:
-    """The entry shown on hover or tap: both scripts, pinyin, English, the definition."""
+def tip_html(edition: Edition, term: Term) -> str:
+    """The entry shown beside a term on hover, focus or tap: both scripts, pinyin, English, the definition."""
     simplified = term.zh
     traditional = term.zh_hant or to_traditional(term.zh)
     definition = term.definition_en if edition.code == "en" else edition.zh(term.definition_zh)
-    return (f'<span class="term-tip" role="tooltip" data-pagefind-ignore>'
-            f'<span class="term-head"><span lang="zh-Hans">{escape(simplified)}</span> · '
+    return (f'<span class="term-head"><span lang="zh-Hans">{escape(simplified)}</span> · '
             f'<span lang="zh-Hant">{escape(traditional)}</span> · '
             f'<span lang="zh-Latn-pinyin">{escape(term.pinyin)}</span> · <span lang="en">{escape(term.en)}</span></span>'
             f'<span class="term-def" lang="{"en" if edition.code == "en" else edition.zh_lang}">'
-            f'{render_markdown(definition)}</span></span>')
+            f'{render_markdown(definition)}</span>')
 
 
 def _quote_spans(marks: Marks, key: str, chinese: str) -> list:

@@ -28,7 +28,7 @@ from .glossary import load_glossary
 from .handouts import download_links
 from .safe_text import render as render_markdown
 from .notes import load_notes
-from .pagetext import page_view
+from .pagetext import page_view, tip_html
 from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
 from .numerals import to_int
@@ -91,6 +91,8 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
     for edition in editions:
         for path, content in render_pages(bulletins, crosslinks, edition, terms).items():
             pages[f"{edition.code}/{path}"] = content
+        if terms:
+            pages[f"{edition.code}/{GLOSSARY_JSON}"] = glossary_json(terms, edition)
     pages[f"zh-Hans/{SCRIPT_MAP}"] = script_map(bulletins, editions[1].chinese)
     # The schemas contributors' files are checked against, published for editors and tools.
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
@@ -99,6 +101,13 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
 
 
 SCRIPT_MAP = "assets/script-map.json"
+GLOSSARY_JSON = "assets/glossary.json"
+
+
+def glossary_json(terms, edition: Edition) -> str:
+    """Each term's entry as HTML (escaped here: the page script inserts it as is), by its anchor."""
+    entries = {term.slug: tip_html(edition, term) for term in sorted(terms, key=lambda t: t.slug)}
+    return json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def script_map(bulletins: list[Bulletin], to_traditional) -> str:

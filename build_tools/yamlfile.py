@@ -35,7 +35,8 @@ def load_yaml(path: Path) -> YamlFile:
     except UnicodeDecodeError:
         raise BuildError(path, "not valid UTF-8; save the file as UTF-8") from None
     try:
-        root = yaml.compose(text)
+        # libyaml's parser when PyYAML has it: the same nodes and marks, several times faster.
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark, context = err.problem_mark, err.context_mark
         where = f" ({err.context} that starts at line {context.line + 1})" if context and err.context else ""

@@ -1,0 +1,102 @@
+// Glossary terms in the text are links to their glossary entries. This shows the entry beside
+// the term on hover, on keyboard focus and on a first tap (a second tap follows the link), so
+// the reader need not leave the page. The entries are fetched on first use from the edition's
+// assets/glossary.json (next to glossary/, which the links point into): a page carries only
+// the links, however many terms it marks. The JSON holds HTML the build escaped.
+(function () {
+  var terms = document.querySelectorAll("a.term");
+  if (!terms.length) return;
+  var entries = null;  // promise of {anchor: html}
+  var tip = null;
+  var current = null;  // the term whose entry is shown
+  var hideTimer = 0;
+  var touched = false; // the current pointer is a finger
+  var shownAtPress = false;
+
+  function load(link) {
+    if (!entries) {
+      entries = fetch(new URL("../assets/glossary.json", link.href))
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { entries = null; return {}; });  // try again next time
+    }
+    return entries;
+  }
+
+  function anchor(link) {
+    return decodeURIComponent(new URL(link.href).hash.slice(1));
+  }
+
+  function element() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "term-tip";
+      tip.className = "term-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      // The reader may move onto the entry (to select its text) without it closing.
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", hideSoon);
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function place(link) {
+    var box = link.getClientRects()[0] || link.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = box.bottom + window.scrollY + 6 + "px";
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    return load(link).then(function (all) {
+      var html = all[anchor(link)];
+      if (!html) return;
+      element();
+      if (current && current !== link) current.removeAttribute("aria-describedby");
+      tip.innerHTML = html;
+      tip.lang = document.documentElement.lang;
+      current = link;
+      link.setAttribute("aria-describedby", tip.id);
+      tip.hidden = false;
+      place(link);
+    });
+  }
+
+  function hide() {
+    if (tip) tip.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 200);
+  }
+
+  terms.forEach(function (link) {
+    link.addEventListener("pointerdown", function (event) {
+      touched = event.pointerType === "touch";
+      shownAtPress = current === link && tip && !tip.hidden;
+    });
+    link.addEventListener("mouseenter", function () { if (!touched) show(link); });
+    link.addEventListener("mouseleave", function () { if (!touched) hideSoon(); });
+    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("blur", hideSoon);
+    link.addEventListener("click", function (event) {
+      if (touched && !shownAtPress) {
+        event.preventDefault();
+        show(link);
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+  // A tap elsewhere closes the entry on touch screens.
+  document.addEventListener("pointerdown", function (event) {
+    if (tip && !tip.hidden && !tip.contains(event.target) && !event.target.closest("a.term")) hide();
+  });
+})();
