@@ -85,19 +85,28 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
                 editions: list[Edition] | None = None) -> dict[str, str]:
     """Every edition's pages, under `zh-Hans/`, `zh-Hant/` and `en/`."""
     crosslinks = crosslinks or crosslink(bulletins)
-    pages = {}
     editions = editions or make_editions(bulletins, crosslinks)
+    pages = {}
+    for edition, files in render_editions(bulletins, crosslinks, editions):
+        pages.update({f"{edition.code}/{path}": content for path, content in files.items()})
+    return pages
+
+
+def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition]):
+    """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
+    it renders the next."""
     terms = load_glossary()  # read once for every edition
     for edition in editions:
-        for path, content in render_pages(bulletins, crosslinks, edition, terms).items():
-            pages[f"{edition.code}/{path}"] = content
+        files = render_pages(bulletins, crosslinks, edition, terms)
         if terms:
-            pages[f"{edition.code}/{GLOSSARY_JSON}"] = glossary_json(terms, edition)
-    pages[f"zh-Hans/{SCRIPT_MAP}"] = script_map(bulletins, editions[1].chinese)
-    # The schemas contributors' files are checked against, published for editors and tools.
-    for schema in sorted(SCHEMAS.glob("*.schema.json")):
-        pages[f"zh-Hans/schemas/{schema.name}"] = schema.read_text("utf-8")
-    return pages
+            files[GLOSSARY_JSON] = glossary_json(terms, edition)
+        if edition is editions[0]:
+            # Served from the site root, which is the original edition's.
+            files[SCRIPT_MAP] = script_map(bulletins, editions[1].chinese)
+            # The schemas contributors' files are checked against, published for editors and tools.
+            for schema in sorted(SCHEMAS.glob("*.schema.json")):
+                files[f"schemas/{schema.name}"] = schema.read_text("utf-8")
+        yield edition, files
 
 
 SCRIPT_MAP = "assets/script-map.json"

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .yamlfile import compose
 from .model import Article, Bulletin
 
 LANGUAGES = ("en",)
@@ -84,7 +85,7 @@ def load_entries(path: Path) -> dict[str, Entry]:
     if not path.exists():
         return {}
     try:
-        root = yaml.compose(path.read_text("utf-8"))
+        root = compose(path.read_text("utf-8"))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
