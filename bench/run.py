@@ -56,8 +56,8 @@ sys.path.insert(0, str(REPO))
 from build_tools.editions import make_editions  # noqa: E402
 from build_tools.handouts import render_handouts, write_pdfs  # noqa: E402
 from build_tools.linking import crosslink  # noqa: E402
-from build_tools.pipeline import (load_bulletins, replace_dir, sort_search_entry, source_date_epoch,  # noqa: E402
-                                  write_config, write_docs)
+from build_tools.pipeline import (load_bulletins, pagefind_command, replace_dir, sort_search_entry,  # noqa: E402
+                                  source_date_epoch, write_config, write_docs)
 from build_tools.render import nav, render_site  # noqa: E402
 from build_tools.source import find_bulletins  # noqa: E402
 
@@ -213,8 +213,7 @@ def build_project(root: Path, pdfs: bool, trace: bool) -> dict:
     else:
         stages["PDFs"] = {"s": None, "note": "not measured at this size (≈22 handouts per bulletin)"}
 
-    seconds, rss = run_child([sys.executable, "-m", "pagefind", "--site", str(stage), "--silent",
-                              "--exclude-selectors", ".headerlink, .blk-link, .zh.secondary"], env, log)
+    seconds, rss = run_child(pagefind_command(stage), env, log)
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     stages["search index (Pagefind)"] = {"s": seconds, "rss": rss}
     replace_dir(stage, root / "site")
@@ -331,15 +330,15 @@ def measure_search(site: Path) -> dict:
                 view = server.sizes(server.log[mark:])
                 mark = len(server.log)
                 page.click("[data-site-search]")
-                box = page.locator("pagefind-modal input[type=search]")
+                box = page.locator("dialog.site-search-dialog input[type=search]")
                 box.wait_for()
                 box.focus()
                 start = time.perf_counter()
                 page.keyboard.insert_text(QUERY)
-                page.wait_for_selector("pagefind-modal a.pf-result-link", timeout=30000)
+                page.wait_for_selector("dialog.site-search-dialog a.site-search__link", timeout=30000)
                 shown = time.monotonic()
                 ms = (time.perf_counter() - start) * 1000
-                results = page.locator("pagefind-modal a.pf-result-link").count()
+                results = page.locator("dialog.site-search-dialog a.site-search__link").count()
                 server.quiet()
                 after = server.log[mark:]
                 # The log line is written once the response is sent; allow 50 ms for reading it.

@@ -71,3 +71,25 @@ def test_no_serious_or_critical_accessibility_violation(served, chromium, path):
                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], "\n".join(serious)
     tab.close()
+
+
+@pytest.mark.parametrize("path, name, query, width", [
+    ("/2026-04-26-xinhua/auto-show/", "搜索", "的", 1280),             # five results and the button for more
+    ("/en/2026-04-26-xinhua/auto-show/", "Search", "新就业群体", 390),  # Chinese excerpts on the English edition
+], ids=["zh-Hans-desktop", "en-phone"])
+def test_the_open_search_dialog_has_no_serious_or_critical_violation(served, chromium, path, name, query, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = chromium.new_page(viewport={"width": width, "height": 900})
+    tab.goto(served + path)
+    tab.get_by_role("button", name=name).click()
+    tab.get_by_role("searchbox", name=name).wait_for()
+    tab.keyboard.insert_text(query)
+    tab.locator("dialog a.site-search__link").first.wait_for(timeout=10_000)
+    for fold in tab.locator("dialog details").all():
+        fold.evaluate("d => d.open = true")
+    results = Axe().run(tab)
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], "\n".join(serious)
+    tab.close()

@@ -100,6 +100,26 @@ def test_the_bulletin_home_lists_every_article_with_kind_and_summary(page):
     assert page.errors == [] and page.outside == []
 
 
+SEARCH_FILES = ("/pagefind/", "site-search", "script-map", "search.css")
+
+
+def open_search(page, name="搜索"):
+    """Clicks the header button: the dialog, then Pagefind, load on this first open."""
+    page.get_by_role("button", name=name).click()
+    box = page.get_by_role("searchbox", name=name)
+    box.wait_for()
+    return box
+
+
+def search(page, query):
+    """Types into the open dialog; the links of the results shown, once their number is announced."""
+    from playwright.sync_api import expect
+
+    page.keyboard.insert_text(query)
+    expect(page.get_by_role("dialog").get_by_role("status")).not_to_be_empty(timeout=10_000)
+    return page.locator("dialog a.site-search__link")
+
+
 @pytest.mark.parametrize("query, expected", [
     ("算法", "opinion"),        # inside 加强互联网平台算法治理 and 规范算法
     ("快递小哥", "interview"),   # inside the 5 March 2025 remark the interview quotes
@@ -107,21 +127,77 @@ def test_the_bulletin_home_lists_every_article_with_kind_and_summary(page):
 ])
 def test_chinese_search_finds_words_inside_sentences(page, query, expected):
     page.goto(f"{page.base}/{BULLETIN}/auto-show/")
-    assert not [u for u in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)") if "pagefind" in u], \
-        "a page view downloads no search index"
-    page.get_by_role("button", name="搜索").click()
-    box = page.locator("pagefind-modal input")
-    box.wait_for()  # the search bundle loads on this first click
-    box.focus()
-    page.keyboard.insert_text(query)
-    results = page.locator("pagefind-modal a[href]")
-    results.first.wait_for(timeout=10_000)
+    open_search(page)
+    results = search(page, query)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert hrefs[0] == f"/{BULLETIN}/{expected}/", hrefs
     # Listing pages are not indexed, so a passage is found once, on its article.
     assert all(h.startswith(f"/{BULLETIN}/") and h.rstrip("/") != f"/{BULLETIN}" for h in hrefs), hrefs
+    assert query in "".join(results.first.locator("mark").all_inner_texts()), "the excerpt marks the words found"
     results.first.click()
     page.wait_for_url(f"{page.base}/{BULLETIN}/{expected}/**")
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_page_view_loads_nothing_of_search_until_it_is_opened(page):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{page.base}/{BULLETIN}/opinion/", wait_until="networkidle")
+    page.mouse.wheel(0, 2000)
+    page.get_by_role("button", name="仅中文").click()
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requested if any(name in u for name in SEARCH_FILES)] == []
+    open_search(page)
+    search(page, "算法")
+    assert [u for u in requested if "/pagefind/wasm." in u], "the first open loads Pagefind"
+    assert page.errors == [] and page.outside == []
+
+
+def test_search_by_keyboard_alone(page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{page.base}/{BULLETIN}/auto-show/")
+    button = page.get_by_role("button", name="搜索")
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="搜索")
+    box = dialog.get_by_role("searchbox", name="搜索")
+    expect(box).to_be_focused()
+    results = search(page, "算法")
+    expect(dialog.get_by_role("status")).to_have_text("2 个符合条件的结果")
+    assert results.count() == 2
+    page.keyboard.press("ArrowDown")
+    expect(results.first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
+    # Ctrl+K opens it again with the last query, selected so that typing replaces it.
+    page.keyboard.press("Control+k")
+    expect(box).to_be_focused()
+    assert box.input_value() == "算法" and box.evaluate("el => [el.selectionStart, el.selectionEnd]") == [0, 2]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{page.base}/{BULLETIN}/opinion/")
+    assert page.errors == [] and page.outside == []
+
+
+def test_more_results_load_five_at_a_time(page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{page.base}/{BULLETIN}/auto-show/")
+    open_search(page)
+    fragments = []
+    page.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
+    results = search(page, "的")  # in six of the seven articles
+    expect(page.get_by_role("dialog").get_by_role("status")).to_have_text("6 个符合条件的结果")
+    assert results.count() == 5 and len(fragments) == 5, "only the results shown are downloaded"
+    page.get_by_role("button", name="显示更多结果").click()
+    expect(results).to_have_count(6)
+    expect(results.nth(5)).to_be_focused()
+    expect(page.get_by_role("button", name="显示更多结果")).to_be_hidden()
+    assert len(fragments) == 6
+    hrefs = [results.nth(i).get_attribute("href") for i in range(6)]
+    assert len(set(hrefs)) == 6, hrefs
     assert page.errors == [] and page.outside == []
 
 
@@ -143,6 +219,23 @@ def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
     assert "正文<script>alert(2)</script>内容。" in page.locator("#news__p1").inner_text()
     assert dialogs == []
     page.close()
+    # Search shows the same text as text: excerpts keep Pagefind's <mark> and nothing else.
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/hostile/news/")
+        open_search(page)
+        result = search(page, "正文").first
+        assert result.locator(".site-search__title").inner_text().startswith('标题"><img src=x onerror=alert(1)>')
+        assert "<script>alert(2)</script>" in result.locator(".site-search__excerpt").inner_text()
+        assert page.locator("dialog img, dialog script").count() == 0
+        assert result.locator(".site-search__excerpt *").evaluate_all("els => els.map(e => e.tagName)") == ["MARK"]
+        assert dialogs == []
+        page.close()
+    finally:
+        httpd.shutdown()
 
 
 def test_the_same_inputs_give_the_same_bytes(site):
@@ -291,19 +384,23 @@ SEARCH_BUTTON = {"": "搜索", "zh-Hant/": "搜尋", "en/": "Search"}
     ("algorithm", {"interview", "opinion"}),   # English
 ])
 def test_every_script_finds_the_passage_in_the_readers_edition(page, edition, query, expected):
+    """Each index holds its edition's language: a query in the other one searches the other
+    language's index, and its results still lead to the reader's edition."""
     page.goto(f"{page.base}/{edition}{BULLETIN}/auto-show/")
-    page.get_by_role("button", name=SEARCH_BUTTON[edition]).click()
-    box = page.locator("pagefind-modal input[type=search]")
-    box.wait_for()
-    box.focus()
-    page.keyboard.insert_text(query)
-    results = page.locator("pagefind-modal a.pf-result-link")
-    results.first.wait_for(timeout=10_000)
-    page.wait_for_timeout(600)  # results arrive one by one
+    open_search(page, SEARCH_BUTTON[edition])
+    results = search(page, query)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert len(hrefs) == len(set(hrefs)), "no passage twice"
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == expected
     assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in hrefs), hrefs
+    subs = page.locator("dialog .site-search__sub").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in subs), subs
+    # An excerpt in the other language says so; the title is the edition's own.
+    foreign = (query == "algorithm") != (edition == "en/")
+    excerpt = results.first.locator(".site-search__excerpt")
+    assert excerpt.get_attribute("lang") == (("zh-Hans" if edition == "en/" else "en") if foreign else None)
+    titles = results.locator(".site-search__title").all_inner_texts()
+    assert all(any("\u4e00" <= c <= "\u9fff" for c in t) == (edition != "en/") for t in titles), titles
     assert page.errors == [] and page.outside == []
 
 

@@ -1,66 +1,63 @@
-// Pagefind for three editions that share one bundle (overrides/main.html points the
-// Component UI's `bundlePath` at this folder, so the UI imports this file instead of
-// <site root>/pagefind/pagefind.js; this file wraps the real one). Use the site root's copy:
-// the editions' copies (en/assets/…) would look for en/pagefind/.
+// Pagefind for three editions that share one bundle, each index holding its edition's own
+// language only (build_tools/pipeline.py keeps the translation beside the text out of it).
+// search.js loads this file from the site root, like the bundle it imports: the editions'
+// copies (en/assets/…) would look for en/pagefind/.
 //
-// What it adds to Pagefind's JS API (createInstance, the only entry point the Component UI
-// uses):
+// What it adds to Pagefind's JS API:
 // - A query with Chinese characters is converted, character by character, to the script of
 //   the edition's index with <site root>/assets/script-map.json (fetched on the first such
 //   query): 新就業群體 finds 新就业群体 on the Simplified edition, and the reverse on zh-Hant.
-// - `chineseIndex` (the English edition): Pagefind segments Chinese only in zh-* indexes, so
-//   there a query with Chinese characters keeps only the results of that merged index (merged
-//   with `baseUrl` set to the edition's root, so its links stay in this edition), and any
-//   other query keeps only the results of the page's own index. One page is then found
-//   through one index only: no duplicate results. Such results take the current edition's
-//   page title from the links matched by `titleLinks` (the site navigation) when present.
-// - A result's excerpt is also the excerpt of its best section: that section is dropped
-//   from the sub-results, so one passage is not listed twice.
-//
-// Options, under `siteSearch` in the options given to createInstance (configureInstance):
-//   scriptMap    URL of script-map.json
-//   script       "s2t" or "t2s": which half of the map converts a query for this edition
-//   chineseIndex optional, e.g. "zh-hans": the merged language index for Chinese queries
-//   titleLinks   optional CSS selector of links whose text is the current edition's title
+// - A query in the other language searches the other language's index: Pagefind segments
+//   Chinese only in zh-* indexes, and the Chinese editions' index no longer holds the English.
+//   Chinese queries on en/ search the zh-hans index, Latin queries on the Chinese editions
+//   the en index. That index is merged on the first such query, not before (its metadata and
+//   chunks would add to every first search), and its pages are linked in this edition: the
+//   same path under this edition's root, titled from this edition's navigation when listed.
+//   Once merged Pagefind searches both indexes; only the results of the one the query is for
+//   are kept, so a page is never listed twice.
+// - A result's excerpt is also the excerpt of its best section: that section is dropped from
+//   the sub-results, so one passage is not listed twice.
 import * as pagefind from "../../../pagefind/pagefind.js";
 
 const HAN = /\p{Script=Han}/u;
 
-export function createInstance(options = {}) {
-  const { siteSearch = {}, ...pagefindOptions } = options;
-  const inner = pagefind.createInstance(pagefindOptions);
+// options:
+//   bundle      absolute URL of <site root>/pagefind/
+//   baseUrl     path of the site root (the own index's URLs are relative to it)
+//   language    this edition's index, e.g. "zh-hant" (<html lang>, lower case)
+//   scriptMap   URL of script-map.json; script: "s2t" or "t2s", the half for this edition
+//   other       {language: "en", lang: "en", from: "/en/", to: "/"}: the other language's
+//               index, its language tag, its edition's root path and this edition's
+//   titleLinks  CSS selector of links whose text is this edition's title of a page
+export function createSearch(options) {
+  const { bundle, baseUrl, language, scriptMap, script, other, titleLinks } = options;
+  const inner = pagefind.createInstance({ basePath: bundle, baseUrl });
+  const ownChinese = language.startsWith("zh");
   let map = null;  // the loaded half of script-map.json
-  let loading = null;
+  let loadingMap = null;
+  let merging = null;
 
   function loadMap() {
-    if (!loading) {
-      loading = fetch(siteSearch.scriptMap)
+    if (!loadingMap) {
+      loadingMap = fetch(scriptMap)
         .then((response) => (response.ok ? response.json() : {}))
-        .then((json) => { map = json[siteSearch.script] || {}; })
-        .catch(() => { map = {}; loading = null; });  // search unconverted, retry next time
+        .then((json) => { map = json[script] || {}; })
+        .catch(() => { map = {}; loadingMap = null; });  // search unconverted, retry next time
     }
-    return loading;
+    return loadingMap;
   }
 
-  function convert(term) {
-    let out = "";
-    for (const ch of term) out += map[ch] || ch;
-    return out;
-  }
-
-  async function prepare(term) {
-    const chinese = typeof term === "string" && HAN.test(term);
-    if (chinese && siteSearch.scriptMap) {
-      await loadMap();
-      term = convert(term);
-    }
-    return { term, chinese };
+  function mergeOther() {
+    // An absolute bundle URL, or Pagefind skips a merge whose path prefixes its own bundle's.
+    merging = merging || inner.mergeIndex(bundle, { language: other.language, baseUrl })
+      .catch((error) => { merging = null; throw error; });
+    return merging;
   }
 
   function titles() {
     const found = new Map();
-    if (!siteSearch.titleLinks) return found;
-    document.querySelectorAll(siteSearch.titleLinks).forEach((link) => {
+    if (!titleLinks) return found;
+    document.querySelectorAll(titleLinks).forEach((link) => {
       const url = new URL(link.href, location.href);
       const text = link.textContent.replace(/\s+/g, " ").trim();
       if (!url.hash && text && !found.has(url.pathname)) found.set(url.pathname, text);
@@ -68,44 +65,53 @@ export function createInstance(options = {}) {
     return found;
   }
 
-  function route(response, chinese) {
-    if (!response) return response;
-    let names = new Map();
-    if (siteSearch.chineseIndex) {
-      const prefix = siteSearch.chineseIndex + "_";
-      response.results = response.results.filter((result) => result.id.startsWith(prefix) === chinese);
-      if (chinese) names = titles();
-    }
-    for (const result of response.results) {
-      const data = result.data;
-      result.data = async () => {
-        const page = await data();
-        // The page's excerpt is its best section's excerpt: do not show that passage twice.
-        page.sub_results = (page.sub_results || []).filter((sub) => sub.excerpt !== page.excerpt);
-        const title = names.get(new URL(page.url, location.href).pathname);
-        if (title) page.meta = { ...page.meta, title };
-        return page;
-      };
-    }
-    return response;
+  // The other edition's page at the same path in this one; anchors are the same in every edition.
+  function relink(href) {
+    const url = new URL(href, location.href);
+    if (url.pathname.startsWith(other.from)) url.pathname = other.to + url.pathname.slice(other.from.length);
+    return url.pathname + url.hash;
+  }
+
+  // What the dialog shows of one page: plain fields, the other language's marked with its tag.
+  function shape(page, foreign, names) {
+    const subs = (page.sub_results || []).filter((sub) => sub.excerpt !== page.excerpt);
+    const url = foreign ? relink(page.url) : page.url;
+    const title = foreign && names.get(new URL(url, location.href).pathname);
+    return {
+      url,
+      title: title || page.meta?.title || url,
+      titleLang: foreign && !title ? other.lang : null,
+      excerpt: page.excerpt || "",
+      lang: foreign ? other.lang : null,
+      subResults: subs.map((sub) => ({
+        url: foreign ? relink(sub.url) : sub.url,
+        title: sub.title || "",
+        excerpt: sub.excerpt || "",
+      })),
+    };
   }
 
   return {
-    options: (opts) => inner.options(opts),
+    // Starts loading the worker, WASM and this edition's index metadata.
     init: () => inner.init(),
-    destroy: () => inner.destroy(),
-    mergeIndex: (path, opts) => inner.mergeIndex(path, opts),
-    filters: () => inner.filters(),
-    async search(term, opts) {
-      const query = await prepare(term);
-      return route(await inner.search(query.term, opts), query.chinese);
-    },
-    async debouncedSearch(term, opts, timeout) {
-      const query = await prepare(term);
-      return route(await inner.debouncedSearch(query.term, opts, timeout), query.chinese);
-    },
-    async preload(term, opts) {
-      return inner.preload((await prepare(term)).term, opts);
+
+    // [{id, data: async () => shaped page}], best first; [] for a query with no words.
+    async search(term) {
+      const chinese = HAN.test(term);
+      if (chinese && scriptMap) {
+        await loadMap();
+        let converted = "";
+        for (const ch of term) converted += map[ch] || ch;
+        term = converted;
+      }
+      const foreign = Boolean(other) && chinese !== ownChinese;
+      if (foreign) await mergeOther();
+      const response = await inner.search(term);
+      const prefix = (foreign ? other.language : language) + "_";
+      const names = foreign ? titles() : null;
+      return (response?.results || [])
+        .filter((result) => result.id.startsWith(prefix))
+        .map((result) => ({ id: result.id, data: async () => shape(await result.data(), foreign, names) }));
     },
   };
 }
