@@ -4,8 +4,7 @@
 // assets/glossary.json (next to glossary/, which the links point into): a page carries only
 // the links, however many terms it marks. The JSON holds HTML the build escaped.
 (function () {
-  var terms = document.querySelectorAll("a.term");
-  if (!terms.length) return;
+  if (!document.querySelector("a.term")) return;
   var entries = null;  // promise of {anchor: html}
   var tip = null;
   var current = null;  // the term whose entry is shown
@@ -76,27 +75,42 @@
     hideTimer = setTimeout(hide, 200);
   }
 
-  terms.forEach(function (link) {
-    link.addEventListener("pointerdown", function (event) {
-      touched = event.pointerType === "touch";
-      shownAtPress = current === link && tip && !tip.hidden;
-    });
-    link.addEventListener("mouseenter", function () { if (!touched) show(link); });
-    link.addEventListener("mouseleave", function () { if (!touched) hideSoon(); });
-    link.addEventListener("focus", function () { show(link); });
-    link.addEventListener("blur", hideSoon);
-    link.addEventListener("click", function (event) {
-      if (touched && !shownAtPress) {
-        event.preventDefault();
-        show(link);
-      }
-    });
+  // One listener of each kind for the whole page (not one per term): nothing to set up at load.
+  function termOf(event) {
+    return event.target.closest ? event.target.closest("a.term") : null;
+  }
+  document.addEventListener("pointerdown", function (event) {
+    var link = termOf(event);
+    touched = event.pointerType === "touch";
+    shownAtPress = !!link && current === link && !tip.hidden;
+  });
+  document.addEventListener("mouseover", function (event) {
+    var link = termOf(event);
+    if (link && !touched && link !== current) show(link);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var link = termOf(event);
+    if (link && !touched && !link.contains(event.relatedTarget)) hideSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termOf(event);
+    if (link) show(link);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termOf(event)) hideSoon();
+  });
+  document.addEventListener("click", function (event) {
+    var link = termOf(event);
+    if (link && touched && !shownAtPress) {
+      event.preventDefault();
+      show(link);
+    }
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
   // A tap elsewhere closes the entry on touch screens.
   document.addEventListener("pointerdown", function (event) {
-    if (tip && !tip.hidden && !tip.contains(event.target) && !event.target.closest("a.term")) hide();
+    if (tip && !tip.hidden && !tip.contains(event.target) && !termOf(event)) hide();
   });
 })();
