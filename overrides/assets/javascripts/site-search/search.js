@@ -37,7 +37,7 @@ function build() {
     },
     titleLinks: ".md-nav--primary a[href]",
   });
-  // The worker, WASM and index metadata load while the reader types the first query.
+  // The WASM and index metadata load while the reader types the first query.
   engine.init().catch((error) => console.error(error));
 
   const box = document.createElement("dialog");
