@@ -4,7 +4,8 @@ Order matters and is deliberate:
 1. every bulletin is read and parsed (and its conservation proved) before anything
    is written, so bad input stops the build with the old site untouched;
 2. Markdown is rendered into docs/ (build output, not committed);
-3. MkDocs renders into a staging folder, Pagefind indexes the staged HTML;
+3. MkDocs renders each edition (two at a time on two cores, the next edition's Markdown
+   rendering meanwhile) into a staging folder; Pagefind indexes the staged HTML;
 4. only then does the staging folder replace site/.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,8 +26,8 @@ from .linking import crosslink
 from .model import Bulletin
 from .parse import parse_source
 from .editions import NAMES, Edition, make_editions, relative_root
-from .handouts import render_handouts, write_pdfs
-from .render import nav, render_site
+from .handouts import render_handouts, site_url, write_pdfs
+from .render import nav, render_editions
 from .source import find_bulletins, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,25 +38,38 @@ def load_bulletins(paths: list[Path]) -> list[Bulletin]:
 
 
 def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
-          crosslinks=None) -> list[Bulletin]:
-    """The whole build; `bulletins` and `crosslinks`, when the caller already has them, are not redone."""
+          crosslinks=None, pdfs: bool = True) -> list[Bulletin]:
+    """The whole build; `bulletins` and `crosslinks`, when the caller already has them, are not redone.
+
+    `pdfs=False` leaves out the handouts (the benchmark times the rest on its own).
+    """
     site_dir = site_dir or root / "site"
     bulletins = bulletins or load_bulletins(find_bulletins(root / "source_texts"))
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
     editions = make_editions(bulletins, crosslinks)  # so are the translation files
-    write_docs(render_site(bulletins, crosslinks, editions), root / "docs")
     work = root / "build"
     work.mkdir(exist_ok=True)
-    stage = work / "site.new"
-    shutil.rmtree(stage, ignore_errors=True)
+    stage, parts = work / "site.new", work / "editions"
+    for folder in (stage, parts, root / "docs"):
+        shutil.rmtree(folder, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}
-    # The original edition first: MkDocs empties its site folder, which holds the others.
+    # Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
+    # while the next edition renders, and MkDocs runs as many at a time as there are cores.
+    # Each into its own folder (MkDocs empties its output folder first), put together after.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        runs = []
+        for edition, files in render_editions(bulletins, crosslinks, editions):
+            write_docs(files, root / "docs" / edition.code)
+            config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
+            runs.append(pool.submit(run, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                          "-f", str(config), "-d", str(parts / edition.code)], env))
+        for finished in runs:
+            finished.result()  # the first failure stops the build; site/ stays as it was
     for edition in editions:
-        config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
-        run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
-             "-d", str(stage / edition.root)], env)
-    write_pdfs(render_handouts(bulletins, crosslinks, editions), stage)
+        shutil.move(parts / edition.code, stage / edition.root)
+    if pdfs:
+        write_pdfs(render_handouts(bulletins, crosslinks, editions), stage)
     run(pagefind_command(stage), env)
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     replace_dir(stage, site_dir)
@@ -95,15 +110,19 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
 
     MkDocs resolves docs_dir and theme.custom_dir against the child's folder.
     """
+    published = site_url()
     child = {
         "INHERIT": "../mkdocs.yml",
         "docs_dir": f"../docs/{edition.code}",
         "site_name": edition.ui["site_title"],
+        # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
+        **({"site_url": f"{published}/{edition.root}"} if published else {}),
         "theme": {"custom_dir": "../overrides", "language": edition.code},
         "nav": navigation,
         "extra": {
             # The other editions, relative to this one's root; the theme adds the page's path.
-            "alternate": [{"name": NAMES[other.code], "link": relative_root(edition, other), "lang": other.code}
+            "alternate": [{"name": NAMES[other.code], "link": relative_root(edition, other), "lang": other.code,
+                           **({"url": f"{published}/{other.root}"} if published else {})}
                           for other in editions],
             "site_root": relative_root(edition, editions[0]),
             "edition": edition.code,

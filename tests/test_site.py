@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import threading
 
@@ -72,6 +73,10 @@ def test_the_policy_page_renders_its_clauses_with_permalinks(page):
     assert page.title().startswith("中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见")
     clause = page.locator("#opinion__sec4__cl8")
     assert clause.is_visible()
+    # Blocks far from the screen are not laid out (content-visibility), so their innerText is
+    # empty until the reader scrolls to them.
+    clause.scroll_into_view_if_needed()
+    page.wait_for_function("id => document.getElementById(id).innerText !== ''", arg="opinion__sec4__cl8")
     assert clause.inner_text().startswith("（八）提高公共服务水平。推行由常住地提供基本公共服务")
     assert clause.locator("p.zh strong").inner_text() == "（八）提高公共服务水平。"
     assert clause.locator("p.en").get_attribute("lang") == "en"
@@ -248,6 +253,27 @@ def test_the_same_inputs_give_the_same_bytes(site):
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_a_published_site_names_each_pages_other_editions_for_search_engines(site, monkeypatch):
+    """With its address known (SITE_URL), each page names itself (canonical) and the same page in
+    the other editions (hreflang, absolute, as search engines require); the sitemaps list the pages."""
+    monkeypatch.setenv("SITE_URL", "https://example.org/bulletins/")
+    published = site.parent / "site-published"
+    build(site.parent, site_dir=published)
+    page = f"{BULLETIN}/interview/"
+    for edition in ("", "zh-Hant/", "en/"):
+        head = (published / edition / page / "index.html").read_text("utf-8").split("</head>")[0]
+        assert f'<link rel="canonical" href="https://example.org/bulletins/{edition}{page}">' in head
+        alternates = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', head)
+        assert alternates == [(f"https://example.org/bulletins/{page}", "zh-Hans"),
+                              (f"https://example.org/bulletins/zh-Hant/{page}", "zh-Hant"),
+                              (f"https://example.org/bulletins/en/{page}", "en"),
+                              (f"https://example.org/bulletins/{page}", "x-default")]
+        assert f"<loc>https://example.org/bulletins/{edition}{page}</loc>" in \
+            (published / edition / "sitemap.xml").read_text("utf-8")
+    # Without an address (a local build) there is nothing absolute to name: no such links at all.
+    assert 'hreflang' not in (site / page / "index.html").read_text("utf-8").split("</head>")[0]
+
+
 def test_from_a_clause_to_its_explanation_and_back(page):
     page.goto(f"{page.base}/{BULLETIN}/opinion/")
     explained = page.locator("#opinion__sec3__cl6 + .xref-explained")
@@ -410,19 +436,35 @@ def test_every_script_finds_the_passage_in_the_readers_edition(page, edition, qu
 ])
 def test_hovering_a_glossary_term_shows_its_entry(page, edition, language, term, entry):
     page.goto(f"{page.base}/{edition}{BULLETIN}/interview/")
-    marked = page.locator(f"#interview__q1__a1 p.{language} .term", has_text=term).first
-    tip = marked.locator(".term-tip")
-    assert not tip.is_visible()
+    assert page.locator(".term-tip").count() == 0, "a page carries links to the glossary, not its entries"
+    marked = page.locator(f"#interview__q1__a1 p.{language} a.term", has_text=term).first
     marked.hover()
-    assert tip.is_visible() and entry in tip.inner_text() and "xīn yètài" in tip.inner_text()
+    tip = page.get_by_role("tooltip")
+    tip.wait_for()
+    assert entry in tip.inner_text() and "xīn yètài" in tip.inner_text()
+    assert marked.get_attribute("aria-describedby") == tip.get_attribute("id"), "screen readers hear the entry"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible(), "Escape dismisses it"
+    marked.focus()
+    assert tip.is_visible(), "keyboard focus shows it too"
+    marked.press("Enter")
+    page.wait_for_url(f"{page.base}/{edition}glossary/#term-new-business-forms")
+    assert page.locator("#term-new-business-forms").is_visible()
+    assert page.errors == [] and page.outside == []
 
 
-def test_tapping_a_glossary_term_on_a_phone_shows_its_entry(browser, server):
+def test_tapping_a_glossary_term_on_a_phone_shows_its_entry_then_follows_it(browser, server):
     phone = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
     phone.goto(f"{server}/{BULLETIN}/interview/")
-    marked = phone.locator("#interview__q1__a1 p.zh .term", has_text="新业态").first
+    marked = phone.locator("#interview__q1__a1 p.zh a.term", has_text="新业态").first
     marked.tap()
-    assert marked.locator(".term-tip").is_visible()
+    tip = phone.get_by_role("tooltip")
+    tip.wait_for()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844, "on screen"
+    assert phone.url.endswith("/interview/"), "the first tap stays on the page"
+    marked.tap()
+    phone.wait_for_url("**/glossary/#term-new-business-forms")
     phone.close()
 
 
