@@ -35,14 +35,16 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from build_tools.pipeline import pagefind_command  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ("算法", "快递小哥", "防汛")
 SUBPATH = "site"
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
                  '--disable-component-update', '--disable-sync', '--no-first-run']
-# The production indexing command; permalink pilcrows would otherwise show in titles/excerpts.
-PAGEFIND_CMD = [sys.executable, "-m", "pagefind", "--site", "{site}",
-                "--exclude-selectors", ".headerlink, .blk-link"]
+# The production indexing command (build_tools/pipeline.py), "{site}" filled in per build.
+PAGEFIND_CMD = pagefind_command(Path("{site}"))
 
 
 @dataclass
@@ -65,8 +67,8 @@ ENGINES = [
            ".md-search-result__item", ".md-search-result__link"),
     Engine("Pagefind (our overrides)",
            f"theme:\n  custom_dir: {REPO / 'overrides'}\n",
-           "[data-site-search]", "pagefind-modal input[type=search]",
-           "pagefind-modal li.pf-result", "pagefind-modal a.pf-result-link",
+           "[data-site-search]", "dialog.site-search-dialog input[type=search]",
+           "dialog.site-search-dialog .site-search__result", "dialog.site-search-dialog a.site-search__link",
            PAGEFIND_CMD),
 ]
 
@@ -293,12 +295,12 @@ def measure_editions(site: Path, verbose: bool) -> int:
                     server.quiet()
                     mark = len(server.log)
                     pg.click("[data-site-search]")
-                    box = pg.locator("pagefind-modal input[type=search]")
+                    box = pg.locator("dialog.site-search-dialog input[type=search]")
                     box.wait_for()
                     start = time.perf_counter()
                     pg.keyboard.insert_text(query)
                     try:
-                        pg.wait_for_selector("pagefind-modal a.pf-result-link", timeout=8000)
+                        pg.wait_for_selector("dialog.site-search-dialog a.site-search__link", timeout=8000)
                         ms = (time.perf_counter() - start) * 1000
                     except PlaywrightTimeout:  # nothing found: still count the bytes
                         ms = float("nan")
@@ -307,11 +309,11 @@ def measure_editions(site: Path, verbose: bool) -> int:
                         print(f"/{edition} {query}: first search", file=sys.stderr)
                     n, raw, gz = server.sizes(mark, verbose)
                     links = pg.eval_on_selector_all(
-                        "pagefind-modal a.pf-result-link", "els => els.map(e => e.pathname)")
+                        "dialog.site-search-dialog a.site-search__link", "els => els.map(e => e.pathname)")
                     every = pg.eval_on_selector_all(
-                        "pagefind-modal a[href]", "els => els.map(e => e.pathname)")
+                        "dialog.site-search-dialog a[href]", "els => els.map(e => e.pathname)")
                     titles = pg.eval_on_selector_all(
-                        "pagefind-modal a.pf-result-link", "els => els.map(e => e.textContent.trim())")
+                        "dialog.site-search-dialog a.site-search__link", "els => els.map(e => e.textContent.trim())")
                     ctx.close()
                     prefix = f"/{SUBPATH}/{edition}"
                     want = {prefix + path.lstrip("/") for path in expected_paths(site, pages, query)}
