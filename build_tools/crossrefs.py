@@ -123,7 +123,7 @@ def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compa
         items.append(f'<li><a href="{target}">{escape(source_label(link, edition))}</a>{origin}: '
                      f'{_passage(link, edition, EXCERPT_MAX)}</li>')
     side = f'<p class="xref-more"><a href="{compare}#{anchor}">{escape(ui["side_by_side"])}</a></p>' if compare else ""
-    return (f'<div class="xref xref-explained" data-pagefind-ignore><p class="xref-title">'
+    return (f'<div class="xref xref-explained"><p class="xref-title">'
             f'{escape(ui["explained_in"])}</p><ul>{"".join(items)}</ul>{side}</div>')
 
 
@@ -138,7 +138,7 @@ def explains_html(links: list[Link], here: Bulletin, edition: Edition) -> str:
         url = href(here, target.bulletin, target.article.id, target.block)
         missing = "" if target.present else f' <span class="xref-missing">({escape(ui["not_in_bulletin"])})</span>'
         items.append(f'<a href="{url}">{escape(target_label(target, edition))}</a>{missing}')
-    return (f'<p class="xref xref-explains" data-pagefind-ignore><span class="xref-title">{escape(ui["explains"])}: '
+    return (f'<p class="xref xref-explains"><span class="xref-title">{escape(ui["explains"])}: '
             f'</span>{"; ".join(items)}</p>')
 
 
@@ -161,7 +161,7 @@ def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEnt
         sources = f' <span class="xref-title">{escape(ui["explained_by"])}:</span> {sources}' if sources else ""
         rows.append(f'<li class="{cls} missing" id="{entry.id}">{escape(label)} '
                     f'<span class="xref-missing">({escape(ui["not_in_bulletin"])})</span>{sources}</li>')
-    return (f'<nav class="outline" aria-labelledby="{document.id}__outline" data-pagefind-ignore>'
+    return (f'<nav class="outline" aria-labelledby="{document.id}__outline">'
             f'<p class="outline-title" id="{document.id}__outline">{escape(ui["outline_title"])}</p>'
             f'<p class="outline-note">{escape(ui["outline_note"])}</p><ul>{"".join(rows)}</ul></nav>')
 

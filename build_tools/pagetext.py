@@ -64,7 +64,7 @@ def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: s
     edition = marks.edition
     ui = edition.ui
     translation = edition.en(bulletin, key)
-    link = (f'<a class="blk-link" href="#{permalink}" title="{permalink}" aria-label="{escape(ui["permalink"])} '
+    link = (f'<a class="blk-link" href="#{permalink}" aria-label="{escape(ui["permalink"])} '
             f'{permalink}">¶</a>') if permalink else ""
     zh_text = edition.zh(chinese)
     zh_spans = (_term_spans(marks, zh_text, "zh") if glossary else []) + _quote_spans(marks, key, chinese)

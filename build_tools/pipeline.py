@@ -84,10 +84,14 @@ def pagefind_command(site: Path) -> list[str]:
     which halves the fragment every shown result downloads, and the `en` index could not
     segment Chinese anyway. The search box sends a query in the other language to the other
     edition's index (overrides/assets/javascripts/site-search/pagefind.js). Permalink marks
-    (¶) stay out of result titles and excerpts.
+    (¶) stay out of result titles and excerpts, and so does what is not the text: the
+    cross-links and their excerpts (found on their own page), the outline, the page's facts,
+    handout, view and edit links. Named here rather than marked on every element: pages stay
+    smaller.
     """
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-            "--exclude-selectors", ".headerlink, .blk-link, .zh.secondary, .en.secondary"]
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--exclude-selectors",
+            ".headerlink, .blk-link, .zh.secondary, .en.secondary, .xref, .outline, .article-facts, "
+            ".downloads, .view-switch, .edit-source"]
 
 
 def sort_search_entry(path: Path) -> None:

@@ -221,8 +221,8 @@ def edit_link(path: str, ui: dict) -> str:
     """The 'edit' line of a page: GitHub's editor when the repository is known, else the file's path."""
     url = edit_url(path)
     if url:
-        return f'<span class="edit-source" data-pagefind-ignore><a href="{url}">{escape(ui["edit_page"])}</a></span>'
-    return f'<span class="edit-source" data-pagefind-ignore>{escape(ui["edit_page"])}: <code>{escape(path)}</code></span>'
+        return f'<span class="edit-source"><a href="{url}">{escape(ui["edit_page"])}</a></span>'
+    return f'<span class="edit-source">{escape(ui["edit_page"])}: <code>{escape(path)}</code></span>'
 
 
 def repo_path(path: Path) -> str:
