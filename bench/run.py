@@ -579,8 +579,10 @@ def report(info: dict, results: dict, lighthouse: dict | None, started: float, n
             f"{kb(s['first']['gzip'])} ({s['first']['requests']} requests)", s["first"]["gzip"] <= 150 * KB)
     for n, s in searched.items():
         total = s["view"]["gzip"] + s["first"]["gzip"]
-        row(f"… counting the article page view too (all bytes before the first results), {n}",
-            f"{kb(total)}", total <= 150 * KB)
+        # Not the target (which is about what searching costs: stock Material's index came with
+        # every page view), but worth knowing: the page itself, then its first search.
+        lines.append(f"| (for information, not a target) the article page view plus its first search, {n} | "
+                     f"{kb(s['view']['gzip'])} + {kb(s['first']['gzip'])} = {kb(total)} | — |")
     if len(searched) > 1:
         values = [s["first"]["gzip"] for s in searched.values()]
         spread = (max(values) - min(values)) / min(values)

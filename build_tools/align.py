@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Article, Block, Bulletin, Evidence, Link, Target
 from .numerals import to_int
@@ -72,6 +72,11 @@ class Unit:
     bulletin: Bulletin
     text: str
     masked: list[bool]
+    # Its trigrams, None where masked: the same for every target it is compared with.
+    grams: list[str | None] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.grams = [None if self.masked[i] else self.text[i : i + GRAM] for i in range(len(self.text) - GRAM + 1)]
 
 
 def align(pair: Pair, outline: list[OutlineEntry]) -> list[Link]:
@@ -187,10 +192,12 @@ def _title_match(heading: str, text: str, topic: set[str] = frozenset()) -> tupl
     """
     if len(heading) < TITLE_MIN:
         return None
-    own = [i for i in range(len(heading)) if not _in_topic(heading, i, topic)]
     tail = heading[-2:]
-    best = None
     start = text.find(tail)
+    if start < 0:  # most answers do not name most clauses: spare the rest
+        return None
+    own = [i for i in range(len(heading)) if not _in_topic(heading, i, topic)]
+    best = None
     while start >= 0:
         end = start + 2
         window_start = max(0, end - math.ceil(WINDOW * len(heading)))
@@ -217,9 +224,8 @@ def _in_topic(text: str, i: int, topic: set[str]) -> bool:
 
 def _quotes(unit: Unit, target: Target, target_grams: set[str], idf) -> list[tuple[str, float]]:
     """Runs of shared wording (as in the answer), each with its IDF mass."""
-    text, hits = unit.text, []
-    for i in range(len(text) - GRAM + 1):
-        hits.append(not unit.masked[i] and text[i : i + GRAM] in target_grams)
+    text = unit.text
+    hits = [gram is not None and gram in target_grams for gram in unit.grams]
     spans, seen, i = [], set(), 0
     while i < len(hits):
         if not hits[i]:

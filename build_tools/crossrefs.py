@@ -76,14 +76,12 @@ def highlight(text: str, spans: list[str]) -> str:
             for k in range(at, at + len(span)):
                 marked[k] = True
             at = text.find(span, at + len(span))
-    out, inside = [], False
-    for ch, on in zip(text, marked):
-        if on != inside:
-            out.append("<mark>" if on else "</mark>")
-            inside = on
-        out.append(escape(ch))
-    if inside:
-        out.append("</mark>")
+    out, start = [], 0
+    for end in range(1, len(text) + 1):  # one run of marked or unmarked text at a time
+        if end == len(text) or marked[end] != marked[start]:
+            run = escape(text[start:end])
+            out.append(f"<mark>{run}</mark>" if marked[start] else run)
+            start = end
     return "".join(out)
 
 

@@ -7,8 +7,9 @@ itself: the first occurrence of a term on a page, in the Chinese and in the Engl
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .yamlfile import load_yaml
@@ -25,7 +26,7 @@ class Term:
     definition_en: str
     definition_zh: str
     zh_hant: str | None = None
-    occurrences: list[tuple] = field(default_factory=list)  # (bulletin, article, block id)
+    occurrences: list[tuple] | None = None  # (bulletin, article, block), found by render.occurrences
 
     @property
     def slug(self) -> str:
@@ -41,17 +42,28 @@ def load_glossary(path: Path = FILE) -> list[Term]:
 
 def find_terms(text: str, terms: list[str], english: bool = False) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, term) in `text`, longest terms first."""
-    taken = [False] * len(text)
+    taken = None
     found = []
     haystack = text.lower() if english else text
-    for term in sorted(set(terms), key=len, reverse=True):
+    for term, needle, pattern in _longest_first(tuple(terms), english):
         # Most terms are absent from a given block: a substring test spares the regex.
-        if (term.lower() if english else term) not in haystack:
+        if needle not in haystack:
             continue
-        pattern = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])" if english else re.escape(term)
-        for match in re.finditer(pattern, text, re.IGNORECASE if english else 0):
+        taken = taken or [False] * len(text)
+        for match in pattern.finditer(text):
             if not any(taken[match.start() : match.end()]):
                 for k in range(match.start(), match.end()):
                     taken[k] = True
                 found.append((match.start(), match.end(), term))
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _longest_first(terms: tuple[str, ...], english: bool) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(term, what to look for in the lowered text, its pattern), longest first: every block of a
+    build is searched for the same terms."""
+    ordered = sorted(set(terms), key=len, reverse=True)
+    if english:
+        return tuple((t, t.lower(), re.compile(rf"(?<![A-Za-z]){re.escape(t)}(?![A-Za-z])", re.IGNORECASE))
+                     for t in ordered)
+    return tuple((t, t, re.compile(re.escape(t))) for t in ordered)

@@ -73,7 +73,7 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
                 edition = by_code["zh-Hans" if mode == "bilingual" else mode]
                 pages[handout_path(bulletin, article, mode)] = _article_html(
                     env, css, bulletin, article, edition, mode, notes, by_code["en"], crosslinks)
-            if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+            if article.kind == "policy" and crosslinks.is_explained(article):
                 pages[study_pack_path(bulletin, article)] = _study_pack_html(
                     env, css, bulletin, article, crosslinks, by_code["zh-Hans"], terms)
     return pages
@@ -197,6 +197,6 @@ def download_links(edition: Edition, bulletin: Bulletin, article: Article, cross
     up = "../" * (2 + edition.root.count("/"))
     labels = edition.ui["handouts"]
     links = [(labels[mode], up + handout_path(bulletin, article, mode)) for mode in MODES]
-    if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+    if article.kind == "policy" and crosslinks.is_explained(article):
         links.append((labels["study-pack"], up + study_pack_path(bulletin, article)))
     return links

@@ -33,6 +33,7 @@ class Marks:
     notes: list[Note]
     seen: set = field(default_factory=set)
     numbered: dict = field(default_factory=dict)  # note id → its number on the page
+    names: dict = field(default_factory=dict)  # language → {term as written: Term}
 
 
 def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: list[Term] = (),
@@ -101,13 +102,13 @@ def _html(text: str, spans: list, bold_stop: str | None) -> str:
 
 
 def _term_spans(marks: Marks, text: str, language: str) -> list:
-    edition = marks.edition
-    names = {}
-    for term in marks.terms:
-        if language == "en":
-            names[term.en] = term
-        else:
-            names[term.zh_hant if edition.code == "zh-Hant" and term.zh_hant else edition.zh(term.zh)] = term
+    names = marks.names.get(language)
+    if names is None:  # each term as written in this language and script, once per page
+        edition = marks.edition
+        names = marks.names[language] = {
+            (term.en if language == "en" else
+             term.zh_hant if edition.code == "zh-Hant" and term.zh_hant else edition.zh(term.zh)): term
+            for term in marks.terms}
     spans = []
     for start, end, name in find_terms(text, list(names), english=language == "en"):
         term = names[name]

@@ -96,8 +96,9 @@ def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
     it renders the next."""
     terms = load_glossary()  # read once for every edition
+    exports: dict[str, str] = {}
     for edition in editions:
-        files = render_pages(bulletins, crosslinks, edition, terms)
+        files = render_pages(bulletins, crosslinks, edition, terms, exports)
         if terms:
             files[GLOSSARY_JSON] = glossary_json(terms, edition)
         if edition is editions[0]:
@@ -126,15 +127,17 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
     edition and the reverse), so that one index per edition serves both scripts. Built from
     the text as converted, so it follows the override list too.
     """
-    forms: dict[str, Counter] = {}
+    pairs: Counter = Counter()  # (Simplified, Traditional) character pairs, counted in C
     for bulletin in bulletins:
         for article in bulletin.articles:
             for piece in article.pieces():
                 simplified = piece.text
                 traditional = to_traditional(simplified)
                 if len(traditional) == len(simplified):
-                    for a, b in zip(simplified, traditional):
-                        forms.setdefault(a, Counter())[b] += 1
+                    pairs.update(zip(simplified, traditional))
+    forms: dict[str, Counter] = {}
+    for (a, b), count in pairs.items():
+        forms.setdefault(a, Counter())[b] += count
     # A character takes its most frequent form: 了 stays 了 although 了解 becomes 瞭解.
     s2t = {a: count.most_common(1)[0][0] for a, count in forms.items() if count.most_common(1)[0][0] != a}
     # Back to Simplified from every form seen (製造 and 制度 both lead to 制).
@@ -147,12 +150,16 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
 
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
-                 edition: Edition | None = None, terms: list | None = None) -> dict[str, str]:
+                 edition: Edition | None = None, terms: list | None = None,
+                 exports: dict[str, str] | None = None) -> dict[str, str]:
+    """One edition's files. `exports` (bulletin id → its JSON) carries the data download, the
+    same in every edition, from one edition's call to the next."""
     env = _environment()
     crosslinks = crosslinks or crosslink(bulletins)
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
     terms = load_glossary() if terms is None else terms
+    exports = {} if exports is None else exports
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
@@ -161,7 +168,9 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
         entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
         json_name = f"{bulletin.id}.json"
-        pages[f"{bulletin.id}/{json_name}"] = export_json([bulletin], crosslinks.links)
+        if bulletin.id not in exports:
+            exports[bulletin.id] = export_json([bulletin], crosslinks.links)
+        pages[f"{bulletin.id}/{json_name}"] = exports[bulletin.id]
         pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
             publisher=publisher_html(bulletin, edition),
@@ -181,7 +190,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 if article.continued else "",
                 xrefs=block_xrefs(article, bulletin, crosslinks, edition),
             )
-            if article.kind == "policy" and any(l.target.article is article for l in crosslinks.links):
+            if article.kind == "policy" and crosslinks.is_explained(article):
                 targets = document_targets(article, bulletin, crosslinks.outline(article))
                 targets.sort(key=lambda t: t.order)
                 pages[f"{bulletin.id}/{compare_page(article)}.md"] = env.get_template("compare.md.j2").render(
@@ -259,17 +268,13 @@ OCCURRENCES_SHOWN = 12
 def glossary_entries(terms, bulletins: list[Bulletin], edition: Edition) -> list[dict]:
     """Each term in the edition's script, with its entry and links to where it occurs."""
     entries = []
+    found = occurrences(terms, bulletins)
     for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
-        occurrences = []
-        for bulletin in bulletins:
-            for article in bulletin.articles:
-                for block in article.blocks:
-                    if term.zh in block.text:
-                        label = f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}"
-                        occurrences.append((label, f"../{bulletin.id}/{article.id}/#{block.id}"))
-        shown = occurrences[:OCCURRENCES_SHOWN]
-        if len(occurrences) > len(shown):
-            shown.append((f"+{len(occurrences) - len(shown)}", shown[-1][1]))
+        places = found[term.zh]
+        shown = [(f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}",
+                  f"../{bulletin.id}/{article.id}/#{block.id}") for bulletin, article, block in places[:OCCURRENCES_SHOWN]]
+        if len(places) > len(shown):
+            shown.append((f"+{len(places) - len(shown)}", shown[-1][1]))
         entries.append({
             "slug": term.slug, "zh": edition.zh(term.zh) if not term.zh_hant or edition.code != "zh-Hant" else term.zh_hant,
             "simplified": term.zh, "traditional": term.zh_hant or traditional(term.zh), "pinyin": term.pinyin,
@@ -278,6 +283,21 @@ def glossary_entries(terms, bulletins: list[Bulletin], edition: Edition) -> list
             "definition_zh": render_markdown(edition.zh(term.definition_zh)),
         })
     return entries
+
+
+def occurrences(terms, bulletins: list[Bulletin]) -> dict[str, list]:
+    """Each term's blocks (bulletin, article, block), in order. The same for every edition:
+    found once, on the first edition's call, and kept on the terms."""
+    if any(term.occurrences is None for term in terms):
+        for term in terms:
+            term.occurrences = []
+        for bulletin in bulletins:
+            for article in bulletin.articles:
+                for block in article.blocks:
+                    for term in terms:
+                        if term.zh in block.text:
+                            term.occurrences.append((bulletin, article, block))
+    return {term.zh: term.occurrences for term in terms}
 
 
 def compare_page(document: Article) -> str:
@@ -320,7 +340,7 @@ def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition
         articles = []
         for a in bulletin.articles:
             articles.append({label(article_title(edition, bulletin, a)): f"{bulletin.id}/{a.id}.md"})
-            if a.kind == "policy" and any(l.target.article is a for l in crosslinks.links):
+            if a.kind == "policy" and crosslinks.is_explained(a):
                 articles.append({label(ui["compare_title"] % short_name(a, edition)): f"{bulletin.id}/{compare_page(a)}.md"})
         entries.append({label(bulletin_label(bulletin, ui)): [f"{bulletin.id}/index.md", *articles]})
     return entries
