@@ -644,7 +644,7 @@ def main() -> int:
              "elsewhere the growth of the bench process's max RSS during the stage (no second pass).",
              f"PDFs measured at {', '.join(map(str, sorted(pdf_sizes & set(sizes)))) or 'no size'} only "
              "(≈22 handouts per bulletin; ≈2,200 at 100 would take many minutes on 2 cores); "
-             "'total without PDFs' is what the targets compare."]
+             "the build-time targets compare the whole build without PDFs (wall time; its CPU time is shown beside it, since the build uses both cores)."]
     for n in sizes:
         tmp = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
         try:
