@@ -160,6 +160,22 @@ def test_search_by_keyboard_alone(page):
     assert page.errors == [] and page.outside == []
 
 
+def test_what_is_typed_while_search_loads_is_kept(page):
+    """The reader presses / and types at once, before the dialog has loaded over the network."""
+    from playwright.sync_api import expect
+
+    page.route("**/site-search/search.js", lambda route: (page.wait_for_timeout(800), route.continue_()))
+    page.goto(f"{page.base}/en/{BULLETIN}/auto-show/")
+    page.keyboard.press("/")
+    page.keyboard.type("algorithm")
+    box = page.get_by_role("dialog", name="Search").get_by_role("searchbox", name="Search")
+    expect(box).to_have_value("algorithm")
+    expect(box).to_be_focused()
+    expect(page.get_by_role("dialog").get_by_role("status")).to_have_text(re.compile(r"^\d+ "))
+    assert page.locator(".site-search__standin").count() == 0
+    assert page.errors == [] and page.outside == []
+
+
 def test_more_results_load_five_at_a_time(page):
     from playwright.sync_api import expect
 

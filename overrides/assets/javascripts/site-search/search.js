@@ -12,9 +12,10 @@ const CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.4
 
 let dialog = null;
 
-export function open(from) {
+// `typed`: what the reader typed while this module was loading (main.html keeps it).
+export function open(from, typed = "") {
   dialog = dialog || build();
-  dialog.show(from);
+  dialog.show(from, typed);
 }
 
 function build() {
@@ -271,13 +272,18 @@ function build() {
   });
 
   return {
-    show(from) {
+    show(from, typed) {
       if (!box.open) {
         opener = from;
         box.showModal();
       }
       input.focus();
-      input.select();  // a new query replaces the last one; the results stay until then
+      if (typed) {
+        input.value = typed;
+        schedule();
+      } else {
+        input.select();  // a new query replaces the last one; the results stay until then
+      }
     },
   };
 }
