@@ -130,6 +130,8 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
                           for other in editions],
             "site_root": relative_root(edition, editions[0]),
             "edition": edition.code,
+            # Words the theme needs that Material does not translate (build_tools/ui/*.yml).
+            "ui": {key: edition.ui[key] for key in ("search_more", "search_close")},
         },
     }
     path = work / f"mkdocs.{edition.code}.yml"

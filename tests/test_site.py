@@ -267,6 +267,19 @@ def test_a_published_site_names_each_pages_other_editions_for_search_engines(sit
     assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")
 
 
+def test_the_traditional_editions_interface_has_no_simplified_characters(site):
+    """Material's own zh-Hant strings left a Simplified 个 in the search status; the edition
+    uses its Taiwan strings. Every label and string the theme writes stays the same when
+    converted to Traditional."""
+    from build_tools.convert import traditional
+
+    html = (site / "zh-Hant" / BULLETIN / "interview" / "index.html").read_text("utf-8")
+    strings = json.loads(re.search(r"data-search-strings='([^']*)'", html)[1])
+    labels = re.findall(r'aria-label="([^"]*)"', html) + list(strings.values())
+    assert "找到 1 個符合的項目" in labels
+    assert [label for label in labels if traditional(label) != label] == []
+
+
 def test_from_a_clause_to_its_explanation_and_back(page):
     page.goto(f"{page.base}/{BULLETIN}/opinion/")
     explained = page.locator("#opinion__sec3__cl6 + .xref-explained")
