@@ -26,7 +26,6 @@ class Term:
     definition_en: str
     definition_zh: str
     zh_hant: str | None = None
-    occurrences: list[tuple] | None = None  # (bulletin, article, block), found by render.occurrences
 
     @property
     def slug(self) -> str:

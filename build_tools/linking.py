@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .align import align, document_targets
 from .curated import apply_curated
@@ -15,37 +16,34 @@ class Crosslinks:
     pairs: list[Pair] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     outlines: dict[int, list[OutlineEntry]] = field(default_factory=dict)  # by id() of the document
-    # (number of links indexed, by target block, by source block, ids of explained documents)
-    _indexed: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def outline(self, document: Article) -> list[OutlineEntry]:
         return self.outlines.get(id(document), [])
 
     def explaining(self, block_id: str, document: Article) -> list[Link]:
         """Links into the clause or section that `block_id` starts, best first."""
-        found = self._index()[0].get((id(document), block_id), [])
+        found = self._index[0].get((id(document), block_id), [])
         return sorted(found, key=lambda l: (l.source.question or 0, l.source.point or 0, l.source.id))
 
     def explained_by(self, block_id: str, interview: Article) -> list[Link]:
-        found = self._index()[1].get((id(interview), block_id), [])
+        found = self._index[1].get((id(interview), block_id), [])
         return sorted(found, key=lambda l: (l.target.order, l.target.block))
 
     def is_explained(self, document: Article) -> bool:
         """Whether any interview point links into `document`."""
-        return id(document) in self._index()[2]
+        return id(document) in self._index[2]
 
+    @cached_property
     def _index(self) -> tuple[dict, dict, set]:
-        """Links by target block and by source block: every page asks for every block, and a
-        scan of all links per block grew with the square of the number of bulletins."""
-        if self._indexed is None or self._indexed[0] != len(self.links):
-            by_target: dict[tuple, list[Link]] = {}
-            by_source: dict[tuple, list[Link]] = {}
-            for link in self.links:
-                by_target.setdefault((id(link.target.article), link.target.block), []).append(link)
-                by_source.setdefault((id(link.source_article), link.source.id), []).append(link)
-            explained = {id(link.target.article) for link in self.links}
-            self._indexed = (len(self.links), by_target, by_source, explained)
-        return self._indexed[1:]
+        """Links by target block, by source block, and the ids of the documents they explain:
+        every page asks for every block, and a scan of all links per block grew with the square
+        of the number of bulletins. Built on first use, when `crosslink` has added every link."""
+        by_target: dict[tuple, list[Link]] = {}
+        by_source: dict[tuple, list[Link]] = {}
+        for link in self.links:
+            by_target.setdefault((id(link.target.article), link.target.block), []).append(link)
+            by_source.setdefault((id(link.source_article), link.source.id), []).append(link)
+        return by_target, by_source, {id(link.target.article) for link in self.links}
 
 
 def crosslink(bulletins: list[Bulletin]) -> Crosslinks:

@@ -96,9 +96,11 @@ def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
     it renders the next."""
     terms = load_glossary()  # read once for every edition
-    exports: dict[str, str] = {}
+    # The same in every edition: computed once.
+    exports = export_all(bulletins, crosslinks)
+    found = occurrences(terms, bulletins)
     for edition in editions:
-        files = render_pages(bulletins, crosslinks, edition, terms, exports)
+        files = render_pages(bulletins, crosslinks, edition, terms, exports, found)
         if terms:
             files[GLOSSARY_JSON] = glossary_json(terms, edition)
         if edition is editions[0]:
@@ -151,15 +153,16 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
                  edition: Edition | None = None, terms: list | None = None,
-                 exports: dict[str, str] | None = None) -> dict[str, str]:
-    """One edition's files. `exports` (bulletin id → its JSON) carries the data download, the
-    same in every edition, from one edition's call to the next."""
+                 exports: dict[str, str] | None = None, found: dict[str, list] | None = None) -> dict[str, str]:
+    """One edition's files. `exports` (export_all) and `found` (occurrences), the same in every
+    edition, are computed here when the caller has not."""
     env = _environment()
     crosslinks = crosslinks or crosslink(bulletins)
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
     terms = load_glossary() if terms is None else terms
-    exports = {} if exports is None else exports
+    exports = export_all(bulletins, crosslinks) if exports is None else exports
+    found = occurrences(terms, bulletins) if found is None else found
     pages: dict[str, str] = {}
     listed = []
     for bulletin in bulletins:
@@ -168,8 +171,6 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
         entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
         json_name = f"{bulletin.id}.json"
-        if bulletin.id not in exports:
-            exports[bulletin.id] = export_json([bulletin], crosslinks.links)
         pages[f"{bulletin.id}/{json_name}"] = exports[bulletin.id]
         pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
@@ -203,7 +204,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
     pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed))
     if terms:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-            ui=ui, ed=edition, entries=glossary_entries(terms, bulletins, edition),
+            ui=ui, ed=edition, entries=glossary_entries(terms, found, edition),
             edit=edit_link("source_texts/glossary.yml", ui))
     return pages
 
@@ -265,10 +266,10 @@ def edit_url(path: str) -> str | None:
 OCCURRENCES_SHOWN = 12
 
 
-def glossary_entries(terms, bulletins: list[Bulletin], edition: Edition) -> list[dict]:
-    """Each term in the edition's script, with its entry and links to where it occurs."""
+def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[dict]:
+    """Each term in the edition's script, with its entry and links to where it occurs (`found`:
+    occurrences)."""
     entries = []
-    found = occurrences(terms, bulletins)
     for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
         places = found[term.zh]
         shown = [(f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}",
@@ -286,18 +287,20 @@ def glossary_entries(terms, bulletins: list[Bulletin], edition: Edition) -> list
 
 
 def occurrences(terms, bulletins: list[Bulletin]) -> dict[str, list]:
-    """Each term's blocks (bulletin, article, block), in order. The same for every edition:
-    found once, on the first edition's call, and kept on the terms."""
-    if any(term.occurrences is None for term in terms):
-        for term in terms:
-            term.occurrences = []
-        for bulletin in bulletins:
-            for article in bulletin.articles:
-                for block in article.blocks:
-                    for term in terms:
-                        if term.zh in block.text:
-                            term.occurrences.append((bulletin, article, block))
-    return {term.zh: term.occurrences for term in terms}
+    """Each term's blocks (bulletin, article, block), in order."""
+    found: dict[str, list] = {term.zh: [] for term in terms}
+    for bulletin in bulletins:
+        for article in bulletin.articles:
+            for block in article.blocks:
+                for term in terms:
+                    if term.zh in block.text:
+                        found[term.zh].append((bulletin, article, block))
+    return found
+
+
+def export_all(bulletins: list[Bulletin], crosslinks: Crosslinks) -> dict[str, str]:
+    """Each bulletin's data download (bulletin id → its JSON)."""
+    return {bulletin.id: export_json([bulletin], crosslinks.links) for bulletin in bulletins}
 
 
 def compare_page(document: Article) -> str:
