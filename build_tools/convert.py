@@ -16,6 +16,7 @@ import opencc
 import yaml
 
 from .errors import BuildError
+from .textfile import read_utf8
 
 CONFIG = "s2tw"
 OVERRIDES = Path(__file__).resolve().parent.parent / "source_texts" / "zh-Hant.yml"
@@ -30,7 +31,7 @@ def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.safe_load(read_utf8(path)) or {}
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None

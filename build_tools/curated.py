@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .textfile import read_utf8
 from .yamlfile import compose
 from .model import Evidence, Link, Target
 from .pairing import Pair
@@ -63,7 +64,7 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target]) -> list[
 def read_entries(path: Path) -> list[tuple[str, int, dict]]:
     """(action, line, entry) for every entry, checked for shape."""
     try:
-        root = compose(path.read_text("utf-8"))
+        root = compose(read_utf8(path))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .textfile import decode_utf8, read_utf8
 
 SOURCE_NAME = "source.txt"
 META_NAME = "bulletin.yml"
@@ -44,7 +45,10 @@ def find_bulletins(root: Path) -> list[Path]:
 
 
 def read_source(path: Path) -> Source:
-    data = _read_bytes(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise BuildError(path, f"cannot read the file ({err.strerror})") from None
     text = decode(path, data)
     meta = read_meta(path.parent / META_NAME) if (path.parent / META_NAME).exists() else {}
     if meta.get("sha256") and hashlib.sha256(data).hexdigest() != meta["sha256"]:
@@ -57,13 +61,6 @@ def read_source(path: Path) -> Source:
     return Source(path, text, meta)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise BuildError(path, f"cannot read the file ({err.strerror})") from None
-
-
 def decode(path: Path, data: bytes) -> str:
     """UTF-8 text, or an error that says what the file is and how to fix it."""
     if not data.strip():
@@ -72,31 +69,18 @@ def decode(path: Path, data: bytes) -> str:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise BuildError(path, "this is a binary file, not text (it contains NUL bytes); "
                                "give the bulletin as UTF-8 plain text", line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        hint = "re-save it as UTF-8"
-        for encoding in ("gb18030", "big5"):
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            hint = f"it looks like {encoding.upper()}: convert it with `iconv -f {encoding.upper()} -t UTF-8`"
-            break
-        raise BuildError(path, f"not valid UTF-8 (byte 0x{data[err.start]:02X}); {hint}", line, col) from None
+    text = decode_utf8(path, data)
     return text.removeprefix("\ufeff")
 
 
 def read_meta(path: Path) -> dict:
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(read_utf8(path))
     except yaml.MarkedYAMLError as err:
         mark, context = err.problem_mark, err.context_mark
         where = f" ({err.context} that starts at line {context.line + 1})" if context and err.context else ""
         raise BuildError(path, f"broken YAML: {err.problem}{where}", mark.line + 1 if mark else None) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+    except yaml.YAMLError as err:
         raise BuildError(path, f"cannot read YAML: {err}") from None
     if not isinstance(meta, dict):
         raise BuildError(path, "expected a mapping of fields (publisher: …, date: …)", 1)

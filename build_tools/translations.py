@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .textfile import read_utf8
 from .yamlfile import compose
 from .model import Article, Bulletin
 
@@ -85,12 +86,10 @@ def load_entries(path: Path) -> dict[str, Entry]:
     if not path.exists():
         return {}
     try:
-        root = compose(path.read_text("utf-8"))
+        root = compose(read_utf8(path))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
-    except UnicodeDecodeError:
-        raise BuildError(path, "not valid UTF-8; save the file as UTF-8") from None
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import BuildError
+from .textfile import read_utf8
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -40,10 +41,7 @@ class YamlFile:
 
 
 def load_yaml(path: Path) -> YamlFile:
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        raise BuildError(path, "not valid UTF-8; save the file as UTF-8") from None
+    text = read_utf8(path)
     try:
         root = compose(text)
     except yaml.MarkedYAMLError as err:

@@ -98,3 +98,24 @@ def test_gb18030_bulletin_in_source_texts_keeps_the_site(project):
     (folder / "source.txt").write_bytes("国家防总通报名单\n\n新华社北京5月1日电 记者获悉。\n".encode("gb18030"))
     assert build_error(project).startswith("error: source_texts/2026-05-01-other/source.txt:1:1: not valid UTF-8")
     assert (site / "index.html").read_text() == "previous site"
+
+
+@pytest.mark.parametrize("name", ["2026-04-26-xinhua/links.yml", "2026-04-26-xinhua/notes.yml",
+                                  "2026-04-26-xinhua/en/opinion.yml", "2026-04-26-xinhua/bulletin.yml",
+                                  "glossary.yml", "zh-Hant.yml"])
+def test_a_contributor_file_saved_as_gb18030_names_file_line_and_fix(project, name):
+    """Every contributor file is read as the bulletin is: the first bad byte's line and column,
+    and the command that converts the file (a links.yml ended in a traceback before)."""
+    site = with_site(project)
+    path = project / "source_texts" / name
+    text = path.read_text("utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    first = next(i for i, ch in enumerate(text) if ord(ch) > 127)  # GB18030 keeps ASCII as is
+    line, col = text.count("\n", 0, first) + 1, first - (text.rfind("\n", 0, first) + 1) + 1
+    result = run("--root", str(project), "build", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: source_texts/{name}:{line}:{col}: not valid UTF-8 (byte 0x{text[first].encode('gb18030')[0]:02X}); "
+        "it looks like GB18030: convert it with `iconv -f GB18030 -t UTF-8`"), result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "index.html").read_text() == "previous site"
