@@ -4,19 +4,20 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import sys
+import traceback
 from pathlib import Path
 
 from .errors import BuildError, display_path
-from .check import check_project
+from .check import check_project, source_warnings
 from .evaluate import report
 from .editions import make_editions
 from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .linking import crosslink
-from .pipeline import ROOT, build, load_bulletins
-from .source import find_bulletins
-from .translations import LANGUAGES, coverage, outline_titles, skeleton, translation_path
+from .pipeline import ROOT, build, load_bulletins, load_project
+from .translations import LANGUAGES, coverage, outline_titles, skeleton, translation_path, write_translations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,17 +48,28 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 — a bug, not bad input: say so in one line, and how to see more
+        if os.environ.get("BUILD_TOOLS_DEBUG"):
+            raise
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        print(f"error: internal error in build_tools ({type(err).__name__} at {Path(where.filename).name}:"
+              f"{where.lineno}: {str(err)[:200]}); this is a bug, not your input's fault: please report it with "
+              "the input that caused it (BUILD_TOOLS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 2
 
 
 def cmd_build(args) -> int:
     root = args.root.resolve()
-    bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    bulletins = load_project(root)
     try:
         links = crosslink(bulletins)
     except BuildError:
         links = None  # check_project reports it with every other problem
     # The contributor files are checked first: a broken note or glossary entry stops the
     # build before anything is written, with every problem listed.
+    print_warnings(source_warnings(bulletins))
     if print_problems(check_project(root, bulletins, links)):
         return 1
     incomplete = report_translations(bulletins, links, "en", verbose=False)
@@ -91,14 +103,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_translations(args) -> int:
-    bulletins = load_bulletins(find_bulletins(args.root / "source_texts"))
+    bulletins = load_project(args.root)
     links = crosslink(bulletins)
     if args.write:
-        for bulletin in bulletins:
-            for article in bulletin.articles:
-                path = translation_path(bulletin, args.language, article)
-                path.parent.mkdir(exist_ok=True)
-                path.write_text(skeleton(article, bulletin, args.language, outline_titles(links, article)), "utf-8")
+        write_translations(bulletins, links, args.language)
     incomplete = report_translations(bulletins, links, args.language, verbose=True)
     return 1 if args.strict and incomplete else 0
 
@@ -120,11 +128,11 @@ def report_translations(bulletins, links, language: str, verbose: bool) -> int:
 
 def cmd_pdf(args) -> int:
     root = args.root.resolve()
-    bulletins = load_bulletins(find_bulletins(root / "source_texts"))
+    bulletins = load_project(root)
     if print_problems(check_project(root, bulletins)):
         return 1
     links = crosslink(bulletins)
-    written = write_pdfs(render_handouts(bulletins, links, make_editions(bulletins, links)), root / "site")
+    written = write_pdfs(render_handouts(bulletins, links, make_editions(bulletins, links, root)), root / "site")
     print(f"wrote {len(written)} PDF handouts under site/", file=sys.stderr)
     return 0
 
@@ -135,13 +143,19 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_check(args) -> int:
-    bulletins = load_bulletins(find_bulletins(args.root / "source_texts"))
+    bulletins = load_project(args.root)
+    print_warnings(source_warnings(bulletins))
     if print_problems(check_project(args.root, bulletins)):
         return 1
     for bulletin in bulletins:
         print(f"{display_path(bulletin.path)}: {len(bulletin.articles)} articles, every character accounted for; "
               "contributor files valid", file=sys.stderr)
     return 0
+
+
+def print_warnings(warnings: list) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def print_problems(problems: list) -> int:

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 
 import opencc
-import yaml
 
 from .errors import BuildError
-from .textfile import read_utf8
+from .validation import first_error
+from .yamlfile import load_yaml
 
 CONFIG = "s2tw"
 OVERRIDES = Path(__file__).resolve().parent.parent / "source_texts" / "zh-Hant.yml"
@@ -28,16 +28,19 @@ def _converter() -> opencc.OpenCC:
 
 
 def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
-    if not path.exists():
+    """The reviewed phrases, checked against zh-Hant.schema.json: they are replaced in the interface
+    strings too, so only Chinese characters and punctuation (no markup, no `%`) are taken."""
+    if not (path.exists() or path.is_symlink()):
         return {}
-    try:
-        data = yaml.safe_load(read_utf8(path)) or {}
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+    file = load_yaml(path)
+    if file.data is None:
+        return {}
+    if not isinstance(file.data, dict):
         raise BuildError(path, "expected lines of the form 简体短语: 繁體短語", 1)
-    return data
+    error = first_error(file, "zh-Hant")
+    if error:
+        raise error
+    return file.data
 
 
 class Converter:

@@ -1,7 +1,7 @@
 """HTML for the cross-links on pages: under clauses, under answer points, the outline,
 the side-by-side comparison and the coverage table, in each edition's language.
 
-Everything is plain HTML with escaped text, so that the Markdown stays portable.
+Everything is plain HTML with escaped text (markup.py), so that the Markdown stays portable.
 Links between pages are relative and assume directory URLs (`/<bulletin>/<page>/`),
 which is how MkDocs writes the site; every edition has the same paths.
 Shared wording is highlighted in the Chinese (converted to Traditional in that
@@ -10,10 +10,13 @@ edition, spans and text alike); English pages add the translation of the passage
 from __future__ import annotations
 
 import re
-from html import escape
 
+from markupsafe import Markup
+
+from . import urls
 from .editions import Edition
 from .linking import Crosslinks
+from .markup import attr, html, join, text
 from .model import Article, Bulletin, Link, Target
 from .numerals import to_int
 from .outline import OutlineEntry
@@ -27,9 +30,11 @@ DOCUMENT_NAMES = {"意见": "Opinions", "决定": "Decision", "通知": "Notice"
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def href(from_bulletin: Bulletin, to_bulletin: Bulletin, page: str, anchor: str = "") -> str:
-    base = f"../{page}/" if from_bulletin is to_bulletin else f"../../{to_bulletin.id}/{page}/"
-    return base + (f"#{anchor}" if anchor else "")
+def href(from_bulletin: Bulletin, to_bulletin: Bulletin, page: str, anchor: str | None = None) -> Markup:
+    """From a page of `from_bulletin` to `page` of `to_bulletin`."""
+    if from_bulletin is to_bulletin:
+        return urls.page(page, anchor=anchor, up=1)
+    return urls.page(to_bulletin.id, page, anchor=anchor, up=2)
 
 
 def short_name(document: Article, edition: Edition) -> str:
@@ -67,31 +72,30 @@ def source_label(link: Link, edition: Edition) -> str:
     return edition.ui["answer_label"] % {"question": block.question}
 
 
-def highlight(text: str, spans: list[str]) -> str:
-    """`text` as HTML with every occurrence of the shared wording marked, longest first."""
-    marked = [False] * len(text)
+def highlight(value: str, spans: list[str]) -> Markup:
+    """`value` as HTML with every occurrence of the shared wording marked, longest first."""
+    marked = bytearray(len(value))
     for span in sorted({s for s in spans if len(s) >= 2}, key=len, reverse=True):
-        at = text.find(span)
+        at = value.find(span)
         while at >= 0:
-            for k in range(at, at + len(span)):
-                marked[k] = True
-            at = text.find(span, at + len(span))
+            marked[at : at + len(span)] = b"\x01" * len(span)
+            at = value.find(span, at + len(span))
     out, start = [], 0
-    for end in range(1, len(text) + 1):  # one run of marked or unmarked text at a time
-        if end == len(text) or marked[end] != marked[start]:
-            run = escape(text[start:end])
-            out.append(f"<mark>{run}</mark>" if marked[start] else run)
+    for end in range(1, len(value) + 1):  # one run of marked or unmarked text at a time
+        if end == len(value) or marked[end] != marked[start]:
+            run = value[start:end]
+            out.append(html("<mark>{}</mark>", run) if marked[start] else text(run))
             start = end
-    return "".join(out)
+    return join(out)
 
 
 def _spans(link: Link, edition: Edition) -> list[str]:
     return [edition.zh(e.text.strip("，。、；：")) for e in link.evidence if e.kind in ("title", "quote")]
 
 
-def excerpt(text: str, spans: list[str], limit: int = EXCERPT_MAX) -> str:
-    """The sentences of `text` that hold the shared wording, highlighted, within `limit` characters."""
-    sentences = re.findall(r"[^。！？]+[。！？]?", text)
+def excerpt(value: str, spans: list[str], limit: int = EXCERPT_MAX) -> Markup:
+    """The sentences of `value` that hold the shared wording, highlighted, within `limit` characters."""
+    sentences = re.findall(r"[^。！？]+[。！？]?", value)
     chosen = [s for s in sentences if any(span and span in s for span in spans)] or sentences[:1]
     joined = "…".join(chosen) if len(chosen) > 1 else chosen[0] if chosen else ""
     if len(joined) > limit:
@@ -99,52 +103,54 @@ def excerpt(text: str, spans: list[str], limit: int = EXCERPT_MAX) -> str:
     return highlight(joined, spans)
 
 
-def _passage(link: Link, edition: Edition, limit: int) -> str:
+def _passage(link: Link, edition: Edition, limit: int) -> Markup:
     """The explaining passage: its Chinese excerpt with the shared wording marked (and the English)."""
-    chinese = (f'<span class="xref-excerpt" lang="{edition.zh_lang}">'
-               f'{excerpt(edition.zh(link.source.text), _spans(link, edition), limit)}</span>')
+    chinese = html('<span class="xref-excerpt" lang="{}">{}</span>', attr(edition.zh_lang),
+                   excerpt(edition.zh(link.source.text), _spans(link, edition), limit))
     if edition.code != "en":
         return chinese
     english = edition.en(link.source_bulletin, link.source.id).text
-    return (f'<span class="xref-translation">{escape(english)}</span> ' if english else "") + chinese
+    return (html('<span class="xref-translation">{}</span> ', english) if english else text("")) + chinese
 
 
-def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compare: str | None, anchor: str) -> str:
-    """Under a clause: the answer points that explain it, with the wording they share."""
+def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compare: str | None, anchor: str) -> Markup:
+    """Under a clause: the answer points that explain it, with the wording they share (`compare`: the
+    side-by-side page, whose row `anchor` shows this clause)."""
     if not links:
-        return ""
+        return text("")
     ui = edition.ui
     items = []
     for link in by_specificity(links):
         target = href(here, link.source_bulletin, link.source_article.id, link.source.id)
-        origin = f' <span class="xref-origin">({escape(ui["curated_note"])})</span>' if link.origin == "curated" else ""
-        items.append(f'<li><a href="{target}">{escape(source_label(link, edition))}</a>{origin}: '
-                     f'{_passage(link, edition, EXCERPT_MAX)}</li>')
-    side = f'<p class="xref-more"><a href="{compare}#{anchor}">{escape(ui["side_by_side"])}</a></p>' if compare else ""
-    return (f'<div class="xref xref-explained"><p class="xref-title">'
-            f'{escape(ui["explained_in"])}</p><ul>{"".join(items)}</ul>{side}</div>')
+        origin = html(' <span class="xref-origin">({})</span>', ui["curated_note"]) if link.origin == "curated" else ""
+        items.append(html('<li><a href="{}">{}</a>{}: {}</li>', target, source_label(link, edition), origin,
+                          _passage(link, edition, EXCERPT_MAX)))
+    side = html('<p class="xref-more"><a href="{}">{}</a></p>', href(here, here, compare, anchor),
+                ui["side_by_side"]) if compare else ""
+    return html('<div class="xref xref-explained"><p class="xref-title">{}</p><ul>{}</ul>{}</div>',
+                ui["explained_in"], join(items), side)
 
 
-def explains_html(links: list[Link], here: Bulletin, edition: Edition) -> str:
+def explains_html(links: list[Link], here: Bulletin, edition: Edition) -> Markup:
     """Under an answer point: the clauses it explains, linked back."""
     if not links:
-        return ""
+        return text("")
     ui = edition.ui
     items = []
     for link in links:
         target = link.target
         url = href(here, target.bulletin, target.article.id, target.block)
-        missing = "" if target.present else f' <span class="xref-missing">({escape(ui["not_in_bulletin"])})</span>'
-        items.append(f'<a href="{url}">{escape(target_label(target, edition))}</a>{missing}')
-    return (f'<p class="xref xref-explains"><span class="xref-title">{escape(ui["explains"])}: '
-            f'</span>{"; ".join(items)}</p>')
+        missing = "" if target.present else html(' <span class="xref-missing">({})</span>', ui["not_in_bulletin"])
+        items.append(html('<a href="{}">{}</a>{}', url, target_label(target, edition), missing))
+    return html('<p class="xref xref-explains"><span class="xref-title">{}: </span>{}</p>', ui["explains"],
+                join(items, "; "))
 
 
 def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEntry], crosslinks: Crosslinks,
-                 edition: Edition) -> str:
+                 edition: Edition) -> Markup:
     """The document's full outline: printed parts linked, missing parts anchored and marked."""
     if not outline:
-        return ""
+        return text("")
     ui = edition.ui
     rows = []
     for entry in outline:
@@ -152,19 +158,20 @@ def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEnt
         label = _number(entry.section, entry.clause, edition) + title
         cls = "outline-clause" if entry.clause else "outline-section"
         if entry.present:
-            note = f' <span class="xref-missing">({escape(ui["partly_in_bulletin"])})</span>' if entry.partial else ""
-            rows.append(f'<li class="{cls}"><a href="#{entry.id}">{escape(label)}</a>{note}</li>')
+            note = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) if entry.partial else ""
+            rows.append(html('<li class="{}"><a href="{}">{}</a>{}</li>', attr(cls), urls.here(entry.id), label, note))
             continue
         sources = _source_links(crosslinks.explaining(entry.id, document), bulletin, edition)
-        sources = f' <span class="xref-title">{escape(ui["explained_by"])}:</span> {sources}' if sources else ""
-        rows.append(f'<li class="{cls} missing" id="{entry.id}">{escape(label)} '
-                    f'<span class="xref-missing">({escape(ui["not_in_bulletin"])})</span>{sources}</li>')
-    return (f'<nav class="outline" aria-labelledby="{document.id}__outline">'
-            f'<p class="outline-title" id="{document.id}__outline">{escape(ui["outline_title"])}</p>'
-            f'<p class="outline-note">{escape(ui["outline_note"])}</p><ul>{"".join(rows)}</ul></nav>')
+        sources = html(' <span class="xref-title">{}:</span> {}', ui["explained_by"], sources) if sources else ""
+        rows.append(html('<li class="{} missing" id="{}">{} <span class="xref-missing">({})</span>{}</li>',
+                         attr(cls), attr(entry.id), label, ui["not_in_bulletin"], sources))
+    heading = attr(f"{document.id}__outline")
+    return html('<nav class="outline" aria-labelledby="{}"><p class="outline-title" id="{}">{}</p>'
+                '<p class="outline-note">{}</p><ul>{}</ul></nav>', heading, heading, ui["outline_title"],
+                ui["outline_note"], join(rows))
 
 
-def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, edition: Edition) -> str:
+def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, edition: Edition) -> Markup:
     """Which clauses are explained by which answer points, and which are not explained."""
     ui = edition.ui
     rows = []
@@ -173,20 +180,20 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
         label = _number(target.section, target.clause, edition) + _title(target, edition)
         if not target.clause and not target.text and not links:
             # A part known only by its title: a heading over its clauses' rows.
-            rows.append(f'<tr class="coverage-section"><th colspan="3" scope="rowgroup">{escape(label)}</th></tr>')
+            rows.append(html('<tr class="coverage-section"><th colspan="3" scope="rowgroup">{}</th></tr>', label))
             continue
         status = ui["present"] if target.present else ui["absent"]
         if target.present and target.clause and target.text and _is_fragment(target):
             status = ui["partial"]
-        cells = _source_links(links, here, edition) or f'<span class="xref-none">{escape(ui["no_explanation"])}</span>'
-        rows.append(f'<tr class="{"" if links else "unexplained"}"><td><a href="#{target.block}">{escape(label)}</a>'
-                    f'</td><td>{escape(status)}</td><td>{cells}</td></tr>')
-    return (f'<table class="coverage"><thead><tr><th scope="col">{escape(ui["coverage_clause"])}</th>'
-            f'<th scope="col">{escape(ui["coverage_status"])}</th><th scope="col">{escape(ui["coverage_explained"])}'
-            f'</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        cells = _source_links(links, here, edition) or html('<span class="xref-none">{}</span>', ui["no_explanation"])
+        rows.append(html('<tr class="{}"><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>',
+                         attr("" if links else "unexplained"), urls.here(target.block), label, status, cells))
+    return html('<table class="coverage"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
+                '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>', ui["coverage_clause"],
+                ui["coverage_status"], ui["coverage_explained"], join(rows))
 
 
-def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, edition: Edition) -> str:
+def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, edition: Edition) -> Markup:
     """One row per clause: its text beside the answer points that explain it."""
     ui = edition.ui
     rows = []
@@ -194,20 +201,22 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link, edition)]
         label = _number(target.section, target.clause, edition) + _title(target, edition)
-        partial = f' <span class="xref-missing">({escape(ui["partly_in_bulletin"])})</span>' \
+        partial = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) \
             if target.present and _is_fragment(target) else ""
-        heading = f'<p class="pair-heading"><a href="{href(here, target.bulletin, target.article.id, target.block)}">' \
-                  f'{escape(label)}</a>{partial}</p>'
-        body = (f'<p lang="{edition.zh_lang}">{highlight(edition.zh(target.text), spans)}</p>' if target.text
-                else f'<p class="xref-missing">{escape(ui["not_in_bulletin"])}</p>')
-        explanations = "".join(
-            f'<div class="pair-explanation"><p class="pair-source"><a href="'
-            f'{href(here, l.source_bulletin, l.source_article.id, l.source.id)}">{escape(source_label(l, edition))}'
-            f'</a></p><p>{_passage(l, edition, COMPARE_EXCERPT_MAX)}</p></div>' for l in by_specificity(links))
-        explanations = explanations or f'<p class="xref-none">{escape(ui["no_explanation"])}</p>'
-        rows.append(f'<section class="pair-row" id="{target.block}"><div class="pair-clause">{heading}{body}</div>'
-                    f'<div class="pair-explanations">{explanations}</div></section>')
-    return "\n\n".join(rows)
+        heading = html('<p class="pair-heading"><a href="{}">{}</a>{}</p>',
+                       href(here, target.bulletin, target.article.id, target.block), label, partial)
+        body = (html('<p lang="{}">{}</p>', attr(edition.zh_lang), highlight(edition.zh(target.text), spans))
+                if target.text else html('<p class="xref-missing">{}</p>', ui["not_in_bulletin"]))
+        explanations = join(
+            html('<div class="pair-explanation"><p class="pair-source"><a href="{}">{}</a></p><p>{}</p></div>',
+                 href(here, l.source_bulletin, l.source_article.id, l.source.id), source_label(l, edition),
+                 _passage(l, edition, COMPARE_EXCERPT_MAX)) for l in by_specificity(links))
+        explanations = explanations or html('<p class="xref-none">{}</p>', ui["no_explanation"])
+        rows.append(html('<section class="pair-row" id="{}"><div class="pair-clause">{}{}</div>'
+                         '<div class="pair-explanations">{}</div></section>', attr(target.block), heading, body,
+                         explanations))
+    # Each row a raw HTML block of its own, between blank lines.
+    return join(rows, "\n\n")
 
 
 def _title(target: Target, edition: Edition) -> str:
@@ -220,9 +229,9 @@ def _number(section: str | None, clause: str | None, edition: Edition) -> str:
     return f"（{clause}）" if clause else f"{section}、"
 
 
-def _source_links(links: list[Link], here: Bulletin, edition: Edition) -> str:
-    return "; ".join(f'<a href="{href(here, l.source_bulletin, l.source_article.id, l.source.id)}">'
-                     f'{escape(source_label(l, edition))}</a>' for l in links)
+def _source_links(links: list[Link], here: Bulletin, edition: Edition) -> Markup:
+    return join((html('<a href="{}">{}</a>', href(here, l.source_bulletin, l.source_article.id, l.source.id),
+                      source_label(l, edition)) for l in links), "; ")
 
 
 def by_specificity(links: list[Link]) -> list[Link]:

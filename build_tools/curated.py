@@ -16,19 +16,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .errors import BuildError
-from .textfile import read_utf8
-from .yamlfile import compose
-from .model import Evidence, Link, Target
+from .errors import BuildError, short
+from .yamlfile import load_yaml
+from .model import Bulletin, Evidence, Link, Target
 from .pairing import Pair
 
 FILE_NAME = "links.yml"
 FIELDS = ("from", "to", "reason")
 
 
-def apply_curated(pair: Pair, links: list[Link], targets: list[Target]) -> list[Link]:
+def apply_curated(pair: Pair, links: list[Link], targets: list[Target], used: set[tuple[Path, int]]) -> list[Link]:
+    """`links` with the curated entries for `pair`'s interview applied; each entry applied is added to
+    `used` (path, line), so that `check_all_used` can name an entry no interview took."""
     path = pair.interview_bulletin.path.parent / FILE_NAME
     if not path.exists():
         return links
@@ -39,12 +38,13 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target]) -> list[
         if source is None:
             if entry["from"].split("__")[0] != pair.interview.id:
                 continue  # an entry for another interview of this bulletin
-            raise BuildError(path, f"{action}: unknown answer id {entry['from']!r} in 'from' "
+            raise BuildError(path, f"{action}: unknown answer id {short(entry['from'])} in 'from' "
                              f"(answers here: {_range(list(answers))})", line)
+        used.add((path, line))
         target = next((t for t in targets if entry["to"] in t.blocks), None)
         if target is None:
             ids = [t.block for t in targets]
-            raise BuildError(path, f"{action}: unknown block id {entry['to']!r} in 'to' (clauses and sections of "
+            raise BuildError(path, f"{action}: unknown block id {short(entry['to'])} in 'to' (clauses and sections of "
                              f"{pair.document.id}: {_range(ids)})", line)
         matching = [l for l in links if l.source is source and l.target.block == target.block]
         if action == "remove":
@@ -61,36 +61,49 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target]) -> list[
     return links
 
 
+def check_all_used(bulletins: list[Bulletin], pairs: list[Pair], used: set[tuple[Path, int]]) -> None:
+    """Every entry of every links.yml was taken by an interview: an entry whose `from` names no answer of
+    an interview that explains a document would otherwise be ignored without a word."""
+    for bulletin in bulletins:
+        path = bulletin.path.parent / FILE_NAME
+        if not path.exists():
+            continue
+        for action, line, entry in read_entries(path):
+            if (path, line) in used:
+                continue
+            interviews = [p.interview.id for p in pairs if p.interview_bulletin is bulletin]
+            known = (f"interviews of this bulletin that explain a document: {', '.join(interviews)}" if interviews
+                     else "no interview of this bulletin explains a document of this build")
+            raise BuildError(path, f"{action}: {short(entry['from'])} in 'from' is no answer of an interview "
+                             f"({known}); check the id", line)
+
+
 def read_entries(path: Path) -> list[tuple[str, int, dict]]:
     """(action, line, entry) for every entry, checked for shape."""
-    try:
-        root = compose(read_utf8(path))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
-    if root is None:
+    file = load_yaml(path)
+    if file.data is None:
         return []
-    if not isinstance(root, yaml.MappingNode):
-        raise BuildError(path, "expected 'add:' and/or 'remove:' lists", root.start_mark.line + 1)
+    if not isinstance(file.data, dict):
+        raise BuildError(path, "expected 'add:' and/or 'remove:' lists", file.line())
     entries = []
-    for key, value in root.value:
-        if key.value not in ("add", "remove"):
-            raise BuildError(path, f"unknown section {key.value!r}: use 'add:' or 'remove:'", key.start_mark.line + 1)
-        if not isinstance(value, yaml.SequenceNode):
-            raise BuildError(path, f"'{key.value}:' must be a list of entries (- from: …)", value.start_mark.line + 1)
-        for item in value.value:
-            line = item.start_mark.line + 1
-            if not isinstance(item, yaml.MappingNode):
+    for section, items in file.data.items():
+        if section not in ("add", "remove"):
+            raise BuildError(path, f"unknown section {short(section)}: use 'add:' or 'remove:'", file.line((section,)))
+        if not isinstance(items, list):
+            raise BuildError(path, f"'{section}:' must be a list of entries (- from: …)", file.line((section,)))
+        for index, item in enumerate(items):
+            line = file.line((section, index))
+            if not isinstance(item, dict):
                 raise BuildError(path, "an entry needs from:, to: and reason:", line)
-            entry = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+            entry = {k: v for k, v in item.items() if isinstance(v, str)}
             missing = [name for name in FIELDS if not str(entry.get(name) or "").strip()]
             if missing:
-                raise BuildError(path, f"{key.value}: entry lacks {', '.join(missing)} (every link needs "
+                raise BuildError(path, f"{section}: entry lacks {', '.join(missing)} (every link needs "
                                  "from:, to: and a reason:)", line)
-            unknown = sorted(set(k.value for k, _ in item.value) - set(FIELDS))
+            unknown = sorted(set(item) - set(FIELDS))
             if unknown:
-                raise BuildError(path, f"{key.value}: unknown field {unknown[0]!r}; fields: from, to, reason", line)
-            entries.append((key.value, line, entry))
+                raise BuildError(path, f"{section}: unknown field {short(unknown[0])}; fields: from, to, reason", line)
+            entries.append((section, line, entry))
     return entries
 
 

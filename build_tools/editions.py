@@ -15,7 +15,9 @@ from typing import Callable
 
 import yaml
 
-from .convert import Converter
+from . import convert, glossary
+from .convert import Converter, load_overrides
+from .glossary import Term, load_glossary
 from .model import Article, Bulletin
 from .translations import Translation, outline_titles, translate
 
@@ -32,6 +34,8 @@ class Edition:
     ui: dict
     chinese: Callable[[str], str]  # how Chinese text is written in this edition
     english: dict[tuple[str, str], Translation] = field(default_factory=dict)  # (bulletin, key) → translation
+    terms: list[Term] = field(default_factory=list)  # the project's glossary
+    traditional: Callable[[str], str] = field(default=lambda text: text)  # the project's Simplified → Traditional
 
     @property
     def root(self) -> str:
@@ -85,18 +89,26 @@ def _convert_all(value, convert):
     return convert(value) if isinstance(value, str) else value
 
 
-def make_editions(bulletins: list[Bulletin], crosslinks) -> list[Edition]:
-    converter = Converter()
+def make_editions(bulletins: list[Bulletin], crosslinks, root: Path | None = None) -> list[Edition]:
+    """The three editions of the project at `root` (its glossary and Traditional overrides; this
+    checkout's when `root` is not given)."""
+    texts = root / "source_texts" if root else None
+    converter = Converter(load_overrides(texts / convert.OVERRIDES.name if texts else convert.OVERRIDES))
+    terms = load_glossary(texts / glossary.FILE.name if texts else glossary.FILE)
     english: dict[tuple[str, str], Translation] = {}
     for bulletin in bulletins:
         for article in bulletin.articles:
             for key, translation in translate(article, bulletin, "en", outline_titles(crosslinks, article)).items():
                 english[(bulletin.id, key)] = translation
     return [
-        Edition("zh-Hans", load_ui("zh-Hans"), lambda text: text, english),
-        Edition("zh-Hant", load_ui("zh-Hant", converter), converter, english),
-        Edition("en", load_ui("en"), lambda text: text, english),
+        Edition("zh-Hans", load_ui("zh-Hans"), _same, english, terms, converter),
+        Edition("zh-Hant", load_ui("zh-Hant", converter), converter, english, terms, converter),
+        Edition("en", load_ui("en"), _same, english, terms, converter),
     ]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def article_title(edition: Edition, bulletin: Bulletin, article: Article) -> str:

@@ -29,3 +29,10 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def short(value, limit: int = 40) -> str:
+    """`value` quoted for a message, at most about `limit` characters of it: a message never repeats
+    a whole value (one line of a hostile file can be megabytes long)."""
+    shown = repr(value)
+    return shown if len(shown) <= limit + 2 else shown[:limit] + "…" + shown[-1]

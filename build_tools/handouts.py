@@ -12,18 +12,21 @@ Debian's Noto CJK faces; `lang="zh-Hans"`/`"zh-Hant"` picks the right glyph form
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
-from html import escape
 from pathlib import Path
 
 import jinja2
 
+from . import urls
 from .align import document_targets
 from .crossrefs import by_specificity, excerpt, source_label, target_label
 from .editions import Edition, article_title
-from .glossary import Term, load_glossary
+from .glossary import Term
 from .linking import Crosslinks
+from .markup import attr, html, join, text, trusted
 from .model import Article, Bulletin
 from .notes import load_notes
 
@@ -55,16 +58,19 @@ def site_url() -> str:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(PRINT), autoescape=False,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # Escaped by default, as the pages are (markup.py); attribute values through `| attr`.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PRINT), autoescape=True, finalize=text,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["attr"] = attr
+    return env
 
 
 def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition]) -> dict[str, str]:
     """Relative PDF path → the HTML to print."""
     by_code = {e.code: e for e in editions}
     env = _environment()
-    css = (PRINT / "print.css").read_text("utf-8")
-    terms = load_glossary()
+    css = trusted((PRINT / "print.css").read_text("utf-8"))  # ours
+    terms = by_code["zh-Hans"].terms
     pages = {}
     for bulletin in bulletins:
         notes = load_notes(bulletin)
@@ -81,17 +87,29 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
 
 def write_pdfs(pages: dict[str, str], out: Path) -> list[Path]:
     """Print every handout, on all cores: each PDF is independent of the others."""
-    jobs = [(str(out / relative), html) for relative, html in sorted(pages.items())]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    jobs = [(str(out / relative), page) for relative, page in sorted(pages.items())]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         return [Path(path) for path in pool.map(_print_one, jobs)]
+
+
+def _end_with_parent(parent: int) -> None:
+    """A printing worker ends when the build does, even if the build is killed (CI's timeout, Ctrl+C)
+    and cannot stop its pool: Linux sends it SIGKILL when its parent goes (prctl PR_SET_PDEATHSIG)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:  # the parent went before the call
+        os._exit(1)
 
 
 def _print_one(job: tuple[str, str]) -> str:
     from weasyprint import HTML  # imported here: the rest of the build does not need Pango
 
-    path, html = job
+    path, page = job
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(PRINT)).write_pdf(path)
+    HTML(string=page, base_url=str(PRINT)).write_pdf(path)
     return path
 
 
@@ -114,40 +132,40 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
         links = crosslinks.explained_by(block_id, article)
         names = [target_label(l.target, edition) for l in links]
         title = edition.ui["explains"]
-    return f'<p class="reference">{escape(title)}：{escape("；".join(names))}</p>' if names else ""
+    return html('<p class="reference">{}：{}</p>', title, "；".join(names)) if names else text("")
 
 
 def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
     rows = []
     for block in article.blocks:
-        zh = escape(edition.zh(block.text))
-        if block.type == "clause" and block.heading:
-            at = zh.find("。") + 1
-            zh = f'<span class="clause-head">{zh[:at]}</span>{zh[at:]}' if at > 0 else zh
-        label = (f'<p class="fragment-label">{escape(edition.ui["fragment_label"] % edition.zh(block.clause))}</p>'
+        chinese = edition.zh(block.text)
+        at = chinese.find("。") + 1 if block.type == "clause" and block.heading else 0
+        zh = html('<span class="clause-head">{}</span>{}', chinese[:at], chinese[at:]) if at > 0 else text(chinese)
+        label = (html('<p class="fragment-label">{}</p>', edition.ui["fragment_label"] % edition.zh(block.clause))
                  if block.fragment else "")
-        note = "".join(f'<p class="notes">{escape(edition.zh(n.zh))}</p>' for n in notes if n.block == block.id)
+        note = join(html('<p class="notes">{}</p>', edition.zh(n.zh)) for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
-            en = escape(english.en(bulletin, block.id).text or "")
+            en = english.en(bulletin, block.id).text or ""
             heading = block.type in ("question", "heading")
-            cell = "heading-cell" if heading else ""
-            rows.append(f'<table class="pair{" heading" if heading else ""}"><tr><td class="{cell}" lang="zh-Hans">{label}{zh}</td>'
-                        f'<td class="{cell}" lang="en">{en}</td></tr></table>{note}')
+            cell = attr("heading-cell" if heading else "")
+            rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}</td>'
+                             '<td class="{}" lang="en">{}</td></tr></table>{}', attr(" heading" if heading else ""),
+                             cell, label, zh, cell, en, note))
         elif block.type in ("question", "heading"):
-            rows.append(f"<h2>{zh}</h2>")
+            rows.append(html("<h2>{}</h2>", zh))
         else:
-            rows.append(f'<div class="blk {block.type}">{label}<p>{zh}</p>{note}</div>')
+            rows.append(html('<div class="blk {}">{}<p>{}</p>{}</div>', attr(block.type), label, zh, note))
     footer = [getattr(article, name) for name in ("dateline", "credit") if getattr(article, name)]
-    rows += [f'<p class="dateline">{escape(edition.zh(p.text))}</p>' for p in footer]
+    rows += [html('<p class="dateline">{}</p>', edition.zh(p.text)) for p in footer]
     header = [edition.zh(p.text) for p in (article.subtitle, article.date, article.byline) if p]
     continued = edition.ui["continued_note"] % article.continued_from if article.continued else ""
     return env.get_template("handout.html.j2").render(
         lang="zh-Hant" if mode == "zh-Hant" else "zh-Hans", css=css, title=title,
         alt_title=english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
         kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
-        meta=_meta(bulletin, edition, mode), continued_note=continued, body="\n".join(rows),
+        meta=_meta(bulletin, edition, mode), continued_note=continued, body=join(rows, "\n"),
         running=title, permalink=_permalink(edition, bulletin, article))
 
 
@@ -158,32 +176,32 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
     outline, items = [], []
     # A term in most clauses (新就业群体) is the document's subject, not a term of any one clause.
     texts = [t.text for t in targets if t.text]
-    common = {t.zh for t in terms if sum(t.zh in text for text in texts) > len(texts) / 2}
+    common = {t.zh for t in terms if sum(t.zh in clause for clause in texts) > len(texts) / 2}
     for target in targets:
-        anchor = f"item-{target.block}"
+        anchor = attr(f"item-{target.block}")
         number = f"（{target.clause}）" if target.clause else f"{target.section}、"
         heading = number + (target.heading or "")
         if not target.clause and not target.text and not crosslinks.explaining(target.block, document):
-            items.append(f'<h2 id="{anchor}">{escape(heading)}</h2>')
-            outline.append(f'<li><a href="#{anchor}">{escape(heading)}</a></li>')
+            items.append(html('<h2 id="{}">{}</h2>', anchor, heading))
+            outline.append(html('<li><a href="#{}">{}</a></li>', anchor, heading))
             continue
-        outline.append(f'<li>　<a href="#{anchor}">{escape(heading)}</a></li>')
-        body = (f"<p>{escape(target.text)}</p>" if target.text else f'<p class="missing">{labels["missing"]}</p>')
+        outline.append(html('<li>　<a href="#{}">{}</a></li>', anchor, heading))
+        body = html("<p>{}</p>", target.text) if target.text else html('<p class="missing">{}</p>', labels["missing"])
         # The sentences that explain this clause, the shared wording marked (a framework
         # answer names every clause: its whole text under each would bury the rest).
-        explanations = "".join(
-            f'<div class="explanation"><p><span class="label">{escape(source_label(l, edition))}</span>　'
-            f'{excerpt(l.source.text, [e.text.strip("，。、；：") for e in l.evidence], STUDY_EXCERPT_MAX)}</p></div>'
+        explanations = join(
+            html('<div class="explanation"><p><span class="label">{}</span>　{}</p></div>', source_label(l, edition),
+                 excerpt(l.source.text, [e.text.strip("，。、；：") for e in l.evidence], STUDY_EXCERPT_MAX))
             for l in by_specificity(crosslinks.explaining(target.block, document)))
-        explained = f'<h3>{labels["explained"]}</h3>{explanations}' if explanations else ""
+        explained = html("<h3>{}</h3>{}", labels["explained"], explanations) if explanations else ""
         found = [t for t in terms if t.zh in target.text and t.zh not in common]
-        glossary = ("<p class=\"terms\"><span class=\"label\">" + labels["terms"] + "</span>　" + "；".join(
-            f"{escape(t.zh)}（{escape(t.pinyin)}，{escape(t.en)}）：{escape(t.definition_zh)}" for t in found)
-            + "</p>") if found else ""
-        items.append(f'<section class="study-item"><h3 id="{anchor}">{escape(heading)}</h3>{body}{explained}'
-                     f'{glossary}<p class="label">{labels["notes"]}</p><div class="notes-box"></div></section>')
-    body = (f'<p>{labels["study_intro"]}</p><h2>{labels["outline"]}</h2><ul class="outline">{"".join(outline)}</ul>'
-            + "".join(items))
+        glossary = html('<p class="terms"><span class="label">{}</span>　{}</p>', labels["terms"], join(
+            (html("{}（{}，{}）：{}", t.zh, t.pinyin, t.en, t.definition_zh) for t in found), "；")) if found else ""
+        items.append(html('<section class="study-item"><h3 id="{}">{}</h3>{}{}{}<p class="label">{}</p>'
+                          '<div class="notes-box"></div></section>', anchor, heading, body, explained, glossary,
+                          labels["notes"]))
+    body = html('<p>{}</p><h2>{}</h2><ul class="outline">{}</ul>{}', labels["study_intro"], labels["outline"],
+                join(outline), join(items))
     title = labels["study"] % name
     return env.get_template("handout.html.j2").render(
         lang="zh-Hans", css=css, title=title, alt_title=None, kicker=document.title.text, header_lines=[],
@@ -191,12 +209,11 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
         permalink=f"{site_url()}/{bulletin.id}/{document.id}-explained/")
 
 
-
 def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks) -> list[tuple]:
     """(label, relative URL) of an article's handouts, from its page in `edition`."""
-    up = "../" * (2 + edition.root.count("/"))
+    up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
-    links = [(labels[mode], up + handout_path(bulletin, article, mode)) for mode in MODES]
+    links = [(labels[mode], urls.file(bulletin.id, "pdf", f"{article.id}.{mode}.pdf", up=up)) for mode in MODES]
     if article.kind == "policy" and crosslinks.is_explained(article):
-        links.append((labels["study-pack"], up + study_pack_path(bulletin, article)))
+        links.append((labels["study-pack"], urls.file(bulletin.id, "pdf", f"{article.id}.study-pack.pdf", up=up)))
     return links

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .align import align, document_targets
-from .curated import apply_curated
+from .curated import apply_curated, check_all_used
 from .model import Article, Bulletin, Link
 from .outline import OutlineEntry, read_outline
 from .pairing import Pair, find_pairs
@@ -48,11 +48,13 @@ class Crosslinks:
 
 def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
     result = Crosslinks(find_pairs(bulletins))
+    used: set = set()
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
         targets = document_targets(pair.document, pair.document_bulletin, outline)
-        result.links += apply_curated(pair, align(pair, outline), targets)
+        result.links += apply_curated(pair, align(pair, outline), targets, used)
+    check_all_used(bulletins, result.pairs, used)
     return result
 
 

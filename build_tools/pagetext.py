@@ -10,14 +10,16 @@ the note, which follows the block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
+from markupsafe import Markup
+
+from . import urls
 from .annotate import markup
-from .convert import traditional as to_traditional
 from .editions import Edition
 from .glossary import Term, find_terms
 from .model import Article, Bulletin
 from .notes import Note, find_quote
+from .markup import attr, html, join
 from .numerals import to_int
 from .safe_text import render as render_markdown
 
@@ -45,7 +47,7 @@ def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: lis
         if piece:
             pieces[name] = _pair(marks, bulletin, f"{article.id}__{name}", piece.text, glossary=False)
     # Notes on the article as a whole (its continuation from page 1 …) come first and are numbered first.
-    header_notes = "".join(notes_html(marks, f"{article.id}__{name}", "") for name in HEADER + ("continued",))
+    header_notes = join(notes_html(marks, f"{article.id}__{name}", "") for name in HEADER + ("continued",))
     blocks, after = {}, {}
     for block in article.blocks:
         heading = block.type in ("question", "heading")
@@ -65,32 +67,37 @@ def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: s
     edition = marks.edition
     ui = edition.ui
     translation = edition.en(bulletin, key)
-    link = (f'<a class="blk-link" href="#{permalink}" aria-label="{escape(ui["permalink"])} '
-            f'{permalink}">¶</a>') if permalink else ""
+    link = html('<a class="blk-link" href="{}" aria-label="{} {}">¶</a>', urls.here(permalink),
+                attr(ui["permalink"]), attr(permalink)) if permalink else ""
     zh_text = edition.zh(chinese)
-    zh_spans = (_term_spans(marks, zh_text, "zh") if glossary else []) + _quote_spans(marks, key, chinese)
+    # A note's quoted words keep their mark and number: a glossary term overlapping them is marked
+    # at a later occurrence instead.
+    quotes = _quote_spans(marks, key, chinese)
+    zh_spans = (_term_spans(marks, zh_text, "zh", around=quotes) if glossary else []) + quotes
     zh_html = _html(zh_text, zh_spans, "。" if bold else None)
     if translation.text:
         en_spans = _term_spans(marks, translation.text, "en") if glossary else []
         en_html = _html(translation.text, en_spans, ". " if bold else None)
-        flag = (f' <span class="tr-flag" role="note">{escape(ui["translation_stale"])}</span>'
+        flag = (html(' <span class="tr-flag" role="note">{}</span>', ui["translation_stale"])
                 if translation.status == "stale" else "")
         english = ("en", "stale" if translation.status == "stale" else "", en_html + flag)
     else:
-        english = ("en", "missing", escape(ui["translation_missing"]))
+        english = ("en", "missing", html("{}", ui["translation_missing"]))
     chinese_p = ("zh", "", zh_html)
     # English leads on the English edition, unless there is no translation to lead with.
     order = [english, chinese_p] if edition.primary == "en" and translation.text else [chinese_p, english]
     langs = {"zh": edition.zh_lang, "en": "en"}
     first, second = order
     return {
-        "first": f'<p class="{_classes(first[0], "primary", first[1])}" lang="{langs[first[0]]}">{first[2]}{link}</p>',
-        "second": f'<p class="{_classes(second[0], "secondary", second[1])}" lang="{langs[second[0]]}">{second[2]}</p>',
+        "first": html('<p class="{}" lang="{}">{}{}</p>', attr(_classes(first[0], "primary", first[1])),
+                      attr(langs[first[0]]), first[2], link),
+        "second": html('<p class="{}" lang="{}">{}</p>', attr(_classes(second[0], "secondary", second[1])),
+                       attr(langs[second[0]]), second[2]),
         "heading": translation.text if order[0] is english else zh_text,
     }
 
 
-def _html(text: str, spans: list, bold_stop: str | None) -> str:
+def _html(text: str, spans: list, bold_stop: str | None) -> Markup:
     """Escaped text with its marked spans; a clause's number and title in bold."""
     at = text.find(bold_stop) if bold_stop else -1
     if at <= 0:
@@ -98,10 +105,10 @@ def _html(text: str, spans: list, bold_stop: str | None) -> str:
     end = at + len(bold_stop.rstrip())
     head = [s for s in spans if s[1] <= end]
     tail = [(a - end, b - end, o, c) for a, b, o, c in spans if a >= end]
-    return f"<strong>{markup(text[:end], head)}</strong>{markup(text[end:], tail)}"
+    return html("<strong>{}</strong>{}", markup(text[:end], head), markup(text[end:], tail))
 
 
-def _term_spans(marks: Marks, text: str, language: str) -> list:
+def _term_spans(marks: Marks, text: str, language: str, around: list = ()) -> list:
     names = marks.names.get(language)
     if names is None:  # each term as written in this language and script, once per page
         edition = marks.edition
@@ -112,25 +119,25 @@ def _term_spans(marks: Marks, text: str, language: str) -> list:
     spans = []
     for start, end, name in find_terms(text, list(names), english=language == "en"):
         term = names[name]
-        if (language, term.zh) in marks.seen:
+        if (language, term.zh) in marks.seen or any(start < b and a < end for a, b, _, _ in around):
             continue
         marks.seen.add((language, term.zh))
         # A link to the glossary entry (article pages are two levels below the edition's root);
         # assets/javascripts/terms.js shows the entry beside it from GLOSSARY_JSON.
-        spans.append((start, end, f'<a class="term" href="../../glossary/#{term.slug}">', "</a>"))
+        spans.append((start, end, html('<a class="term" href="{}">', urls.page("glossary", anchor=term.slug, up=2)),
+                      html("</a>")))
     return spans
 
 
-def tip_html(edition: Edition, term: Term) -> str:
+def tip_html(edition: Edition, term: Term) -> Markup:
     """The entry shown beside a term on hover, focus or tap: both scripts, pinyin, English, the definition."""
     simplified = term.zh
-    traditional = term.zh_hant or to_traditional(term.zh)
+    traditional = term.zh_hant or edition.traditional(term.zh)
     definition = term.definition_en if edition.code == "en" else edition.zh(term.definition_zh)
-    return (f'<span class="term-head"><span lang="zh-Hans">{escape(simplified)}</span> · '
-            f'<span lang="zh-Hant">{escape(traditional)}</span> · '
-            f'<span lang="zh-Latn-pinyin">{escape(term.pinyin)}</span> · <span lang="en">{escape(term.en)}</span></span>'
-            f'<span class="term-def" lang="{"en" if edition.code == "en" else edition.zh_lang}">'
-            f'{render_markdown(definition)}</span>')
+    return html('<span class="term-head"><span lang="zh-Hans">{}</span> · <span lang="zh-Hant">{}</span> · '
+                '<span lang="zh-Latn-pinyin">{}</span> · <span lang="en">{}</span></span>'
+                '<span class="term-def" lang="{}">{}</span>', simplified, traditional, term.pinyin, term.en,
+                attr("en" if edition.code == "en" else edition.zh_lang), render_markdown(definition))
 
 
 def _quote_spans(marks: Marks, key: str, chinese: str) -> list:
@@ -143,8 +150,9 @@ def _quote_spans(marks: Marks, key: str, chinese: str) -> list:
             continue  # `check` reports it; the note still shows under the block
         number = marks.numbered.setdefault(note.id, len(marks.numbered) + 1)
         start = found[0]
-        spans.append((start, start + len(note.quote), '<span class="noted">',
-                      f'</span><sup class="note-ref"><a href="#note-{note.id}">{_note_label(marks, number)}</a></sup>'))
+        spans.append((start, start + len(note.quote), html('<span class="noted">'),
+                      html('</span><sup class="note-ref"><a href="{}">{}</a></sup>', urls.here(f"note-{note.id}"),
+                           _note_label(marks, number))))
     return spans
 
 
@@ -161,11 +169,13 @@ def notes_html(marks: Marks, key: str, chinese: str) -> str:
             continue
         number = marks.numbered.setdefault(note.id, len(marks.numbered) + 1)
         text = note.en if edition.code == "en" else edition.zh(note.zh)
-        quote = (f'<q lang="{edition.zh_lang}">{escape(edition.zh(note.quote))}</q> ' if note.quote else "")
-        items.append(f'<p class="note note-{note.kind}" id="note-{note.id}"><span class="note-kind">'
-                     f'{escape(_note_label(marks, number))} · {escape(ui["note_kinds"][note.kind])}</span> {quote}'
-                     f'<span lang="{"en" if edition.code == "en" else edition.zh_lang}">{render_markdown(text)}</span></p>')
-    return f'<aside class="notes" aria-label="{escape(ui["notes_label"])}">{"".join(items)}</aside>' if items else ""
+        quote = html('<q lang="{}">{}</q> ', attr(edition.zh_lang), edition.zh(note.quote)) if note.quote else ""
+        items.append(html('<p class="note note-{}" id="{}"><span class="note-kind">{} · {}</span> {}'
+                          '<span lang="{}">{}</span></p>', attr(note.kind), attr(f"note-{note.id}"),
+                          _note_label(marks, number), ui["note_kinds"][note.kind], quote,
+                          attr("en" if edition.code == "en" else edition.zh_lang), render_markdown(text)))
+    return html('<aside class="notes" aria-label="{}">{}</aside>', attr(ui["notes_label"]), join(items)) \
+        if items else ""
 
 
 def _classes(*names: str) -> str:

@@ -1,19 +1,17 @@
 """Parse one bulletin: source text → articles → blocks, then prove nothing was lost."""
 from __future__ import annotations
 
-import re
-
 from . import articles as article_split
 from .conservation import check_conservation
-from .errors import BuildError
+from .errors import BuildError, short
 from .model import Bulletin
+from .names import RESERVED_IN_BULLETIN, name_problem
 from .paragraphs import build_paragraphs
 from .punctuation import is_chinese
 from .source import META_NAME, Source
 from .structure import build_blocks
 
 DEFAULT_IDS = {"interview": "interview", "news": "news", "photo": "photo"}
-ARTICLE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def parse_source(source: Source) -> Bulletin:
@@ -24,11 +22,12 @@ def parse_source(source: Source) -> Bulletin:
         raise BuildError(source.path, "no recognisable article: no title line followed by text was found "
                          "(an article starts with a title on its own line)", 1)
     wanted = _wanted_ids(source, drafts)
-    used: set[str] = set()
+    used: set[str] = set(wanted.values())  # ids chosen in bulletin.yml are kept; defaults go around them
     for draft in drafts:
         article = draft.article
         article.kind = article_split.detect_kind(draft)
-        article.id = _unique(wanted.get(_title_key(draft)) or _default_id(draft), used)
+        chosen = wanted.pop(_title_key(draft), None)  # two articles of one title: the first takes it
+        article.id = chosen or _unique(_default_id(draft), used)
         article.blocks = build_blocks(article.kind, draft.body, article.id, bool(article.continued))
     bulletin = Bulletin(source.id, source.path, source.text, source.meta, [d.article for d in drafts])
     check_conservation(bulletin)
@@ -40,21 +39,29 @@ def _title_key(draft) -> str | None:
 
 
 def _wanted_ids(source: Source, drafts) -> dict[str, str]:
-    """Article ids chosen in bulletin.yml (`articles: {title: id}`), checked against the text."""
+    """Article ids chosen in bulletin.yml (`articles: {title: id}`), checked against the text and
+    against each other: an id is a URL, so two articles with one id would be one page."""
     titles = {}
     for draft in drafts:
         if draft.article.title:
             titles[draft.article.title.raw] = draft.article.title.raw
             titles[draft.article.title.text] = draft.article.title.raw
-    wanted = {}
+    wanted: dict[str, str] = {}
     meta_path = source.path.parent / META_NAME
     for title, article_id in source.meta.get("articles", {}).items():
+        line = source.meta_file.line(("articles", title)) if source.meta_file else None
         if title not in titles:
-            raise BuildError(meta_path, f"articles: no article titled {title!r} in {source.path.name}; "
-                             "copy the title exactly as printed", _line_of(meta_path, title))
-        if not ARTICLE_ID.match(article_id) or "__" in article_id:
-            raise BuildError(meta_path, f"articles: id {article_id!r} must be lower-case letters, digits and "
-                             "single hyphens (it becomes a URL and a prefix of block ids)", _line_of(meta_path, title))
+            raise BuildError(meta_path, f"articles: no article titled {short(title)} in {source.path.name}; "
+                             "copy the title exactly as printed", line)
+        problem = name_problem(article_id, RESERVED_IN_BULLETIN, suffix=True)
+        if problem:
+            raise BuildError(meta_path, f"articles: id {problem} (it becomes a URL and a prefix of block ids)", line)
+        if titles[title] in wanted:
+            raise BuildError(meta_path, f"articles: {short(title)} is given an id twice", line)
+        twin = next((other for other, given in wanted.items() if given == article_id), None)
+        if twin is not None:
+            raise BuildError(meta_path, f"articles: id {article_id!r} is already the id of {short(twin)}; "
+                             "give each article its own", line)
         wanted[titles[title]] = article_id
     return wanted
 
@@ -75,13 +82,3 @@ def _unique(article_id: str, used: set[str]) -> str:
         candidate = f"{article_id}-{n}"
     used.add(candidate)
     return candidate
-
-
-def _line_of(path, text: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if text in line:
-                return number
-    except OSError:
-        pass
-    return None

@@ -27,14 +27,30 @@ from .model import Bulletin
 from .parse import parse_source
 from .editions import NAMES, Edition, make_editions, relative_root
 from .handouts import render_handouts, site_url, write_pdfs
-from .render import nav, render_editions
-from .source import find_bulletins, read_source
+from .render import label, nav, render_editions
+from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
     return [parse_source(read_source(path)) for path in paths]
+
+
+def load_project(root: Path) -> list[Bulletin]:
+    """Every bulletin of the project at `root`, its tree checked (source.check_tree), each id of the
+    strict form and none used twice: two bulletins with one id would be published over each other."""
+    bulletins = []
+    seen: dict[str, Path] = {}
+    for path in find_bulletins(root / "source_texts"):
+        source = read_source(path)
+        check_bulletin_id(source)
+        if source.id in seen:
+            raise BuildError(path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
+                             f"{seen[source.id].parent.name}/; give each bulletin its own id")
+        seen[source.id] = path
+        bulletins.append(parse_source(source))
+    return bulletins
 
 
 def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
@@ -44,10 +60,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulle
     `pdfs=False` leaves out the handouts (the benchmark times the rest on its own).
     """
     site_dir = site_dir or root / "site"
-    bulletins = bulletins or load_bulletins(find_bulletins(root / "source_texts"))
+    bulletins = bulletins or load_project(root)
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
-    editions = make_editions(bulletins, crosslinks)  # so are the translation files
+    editions = make_editions(bulletins, crosslinks, root)  # so are the translation files
     work = root / "build"
     work.mkdir(exist_ok=True)
     stage, parts = work / "site.new", work / "editions"
@@ -118,7 +134,7 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
     child = {
         "INHERIT": "../mkdocs.yml",
         "docs_dir": f"../docs/{edition.code}",
-        "site_name": edition.ui["site_title"],
+        "site_name": label(edition.ui["site_title"]),  # themes print it unescaped
         # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
         **({"site_url": f"{published}/{edition.root}"} if published else {}),
         "theme": {"custom_dir": "../overrides", "language": edition.code},
@@ -131,7 +147,7 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
             "site_root": relative_root(edition, editions[0]),
             "edition": edition.code,
             # Words the theme needs that Material does not translate (build_tools/ui/*.yml).
-            "ui": {key: edition.ui[key] for key in ("search_more", "search_close")},
+            "ui": {key: label(edition.ui[key]) for key in ("search_more", "search_close")},
         },
     }
     path = work / f"mkdocs.{edition.code}.yml"

@@ -12,20 +12,21 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from . import markers
+from markupsafe import Markup
+
+from . import markers, urls
 from .align import document_targets
-from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
+from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html,
                         outline_html, roman, short_name)
-from .convert import traditional
 from .editions import Edition, article_title, load_ui, make_editions
+from .errors import BuildError
 from .export import export_json
-from .glossary import load_glossary
 from .handouts import download_links
+from .markup import anchor, attr, html, text
 from .safe_text import render as render_markdown
 from .notes import load_notes
 from .pagetext import page_view, tip_html
@@ -36,11 +37,11 @@ from .numerals import to_int
 TEMPLATES = Path(__file__).parent / "templates"
 SCHEMAS = Path(__file__).parent / "schemas"
 SUMMARY_MAX = 70
-# Python-Markdown's backslash escapes; `<` and `&` are written as entities instead.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}])")
 # MkDocs themes insert page titles and descriptions into HTML unescaped (nav, <title>,
-# <meta>); in those labels the HTML-special characters become their full-width forms.
-_LABEL_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
+# <meta>); in those labels the HTML-special characters become their full-width forms, and
+# line breaks and other controls spaces.
+_LABEL_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂",
+                             **{code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}})
 _SENTENCE = re.compile(r"^.*?[。！？!?]”?")
 _ENGLISH_DATELINE = re.compile(r"^[A-Z]+, [A-Z][a-z]+ \d{1,2} \([^)]*\) -- ")
 _ENGLISH_SENTENCE = re.compile(r"^.*?[.!?]”?(?=\s|$)")
@@ -56,7 +57,10 @@ class Entry:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # templates write Markdown; HTML text is escaped with `| e` where it goes
+        # Escape by default, for Markdown as for HTML (html.py): a value is written as text unless
+        # it is Markup built by html.py; attribute values go through `| attr`.
+        autoescape=True,
+        finalize=text,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -65,15 +69,11 @@ def _environment() -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters["yaml"] = lambda text: json.dumps(label(text), ensure_ascii=False)
-    env.filters["md_text"] = md_text
-    env.filters["md_heading"] = md_text
+    # Front matter: a JSON string is a YAML string (escapes included), on one line.
+    env.filters["yaml"] = lambda value: Markup(json.dumps(label(value), ensure_ascii=False))
+    env.filters["attr"] = attr
+    env.globals.update(anchor=anchor, here=urls.here, md_link=urls.markdown)
     return env
-
-
-def md_text(text: str) -> str:
-    """Text safe inside Markdown inline content: Markdown and HTML specials escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def label(text: str) -> str:
@@ -95,21 +95,46 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
 def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition]):
     """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
     it renders the next."""
-    terms = load_glossary()  # read once for every edition
+    terms = editions[0].terms
     # The same in every edition: computed once.
     exports = export_all(bulletins, crosslinks)
     found = occurrences(terms, bulletins)
     for edition in editions:
-        files = render_pages(bulletins, crosslinks, edition, terms, exports, found)
+        files = Pages(render_pages(bulletins, crosslinks, edition, terms, exports, found))
         if terms:
-            files[GLOSSARY_JSON] = glossary_json(terms, edition)
+            files.add(GLOSSARY_JSON, glossary_json(terms, edition), "the glossary entries")
         if edition is editions[0]:
             # Served from the site root, which is the original edition's.
-            files[SCRIPT_MAP] = script_map(bulletins, editions[1].chinese)
+            files.add(SCRIPT_MAP, script_map(bulletins, editions[1].chinese), "the search's script map")
             # The schemas contributors' files are checked against, published for editors and tools.
             for schema in sorted(SCHEMAS.glob("*.schema.json")):
-                files[f"schemas/{schema.name}"] = schema.read_text("utf-8")
-        yield edition, files
+                files.add(f"schemas/{schema.name}", schema.read_text("utf-8"), "a published schema")
+        yield edition, dict(files)
+
+
+class Pages(dict):
+    """Output path → content, refusing a second page at the same address: MkDocs writes `a/b.md` and
+    `a/b/index.md` to one `a/b/index.html`, and the later would silently replace the earlier."""
+
+    def __init__(self, pages: dict[str, str] | None = None):
+        super().__init__(pages or {})
+        self.owners = {page_address(path): path for path in self}
+
+    def add(self, path: str, content: str, what: str) -> None:
+        address = page_address(path)
+        if address in self.owners:
+            raise BuildError(path, f"{what} and {self.owners[address]} would both be published at /{address}; "
+                             "rename one of them (a bulletin or article id)")
+        self.owners[address] = path
+        self[path] = content
+
+
+def page_address(path: str) -> str:
+    """Where MkDocs publishes a docs/ file: `x/index.md` and `x.md` both at `x`."""
+    if path.endswith(".md"):
+        path = path[:-3]
+        return path[: -len("/index")] if path.endswith("/index") else "" if path == "index" else path
+    return path
 
 
 SCRIPT_MAP = "assets/script-map.json"
@@ -160,52 +185,53 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
     crosslinks = crosslinks or crosslink(bulletins)
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
-    terms = load_glossary() if terms is None else terms
+    terms = edition.terms if terms is None else terms
     exports = export_all(bulletins, crosslinks) if exports is None else exports
     found = occurrences(terms, bulletins) if found is None else found
-    pages: dict[str, str] = {}
+    pages = Pages()
     listed = []
     for bulletin in bulletins:
         notes = load_notes(bulletin)
-        blabel = bulletin_label(bulletin, ui)
+        blabel = bulletin_label(bulletin, edition)
         entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
         json_name = f"{bulletin.id}.json"
-        pages[f"{bulletin.id}/{json_name}"] = exports[bulletin.id]
-        pages[f"{bulletin.id}/index.md"] = env.get_template("bulletin.md.j2").render(
+        pages.add(f"{bulletin.id}/{json_name}", exports[bulletin.id], f"the data download of bulletin {bulletin.id}")
+        pages.add(f"{bulletin.id}/index.md", env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
-            publisher=publisher_html(bulletin, edition),
+            json_url=urls.file(json_name), publisher=publisher_html(bulletin, edition),
             edit=edit_link(repo_path(bulletin.path.parent / "bulletin.yml"), ui),
             date_label=date_label(bulletin, ui), description=f"{blabel}: " + "; ".join(e.title for e in entries),
-        )
+        ), f"the contents of bulletin {bulletin.id}")
         for entry in entries:
             article = entry.article
-            pages[f"{bulletin.id}/{article.id}.md"] = env.get_template("article.md.j2").render(
+            pages.add(f"{bulletin.id}/{article.id}.md", env.get_template("article.md.j2").render(
                 ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
                 bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
-                citation=citation(edition, bulletin, article), edit_path=edit_path(edition, bulletin, article),
+                citation=citation(edition, bulletin, article),
                 downloads=download_links(edition, bulletin, article, crosslinks),
-                edit_url=edit_url(edit_path(edition, bulletin, article)),
+                edit=edit_link(edit_path(edition, bulletin, article), ui),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
                 if article.continued else "",
                 xrefs=block_xrefs(article, bulletin, crosslinks, edition),
-            )
+            ), f"article {article.id} of bulletin {bulletin.id}")
             if article.kind == "policy" and crosslinks.is_explained(article):
                 targets = document_targets(article, bulletin, crosslinks.outline(article))
                 targets.sort(key=lambda t: t.order)
-                pages[f"{bulletin.id}/{compare_page(article)}.md"] = env.get_template("compare.md.j2").render(
+                pages.add(f"{bulletin.id}/{compare_page(article)}.md", env.get_template("compare.md.j2").render(
                     ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
                     title=ui["compare_title"] % short_name(article, edition),
                     coverage=coverage_html(targets, crosslinks, bulletin, edition),
                     edit=edit_link(repo_path(bulletin.path.parent / "links.yml"), ui),
                     rows=compare_html(targets, crosslinks, bulletin, edition),
-                )
-    pages["index.md"] = env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed))
+                ), f"the side-by-side page of {article.id} in bulletin {bulletin.id}")
+    pages.add("index.md", env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed)),
+              "the home page")
     if terms:
-        pages["glossary.md"] = env.get_template("glossary.md.j2").render(
+        pages.add("glossary.md", env.get_template("glossary.md.j2").render(
             ui=ui, ed=edition, entries=glossary_entries(terms, found, edition),
-            edit=edit_link("source_texts/glossary.yml", ui))
+            edit=edit_link("source_texts/glossary.yml", ui)), "the glossary page")
     return pages
 
 
@@ -227,12 +253,12 @@ def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
     }
 
 
-def edit_link(path: str, ui: dict) -> str:
+def edit_link(path: str, ui: dict) -> Markup:
     """The 'edit' line of a page: GitHub's editor when the repository is known, else the file's path."""
     url = edit_url(path)
     if url:
-        return f'<span class="edit-source"><a href="{url}">{escape(ui["edit_page"])}</a></span>'
-    return f'<span class="edit-source">{escape(ui["edit_page"])}: <code>{escape(path)}</code></span>'
+        return html('<span class="edit-source"><a href="{}">{}</a></span>', url, ui["edit_page"])
+    return html('<span class="edit-source">{}: <code>{}</code></span>', ui["edit_page"], path)
 
 
 def repo_path(path: Path) -> str:
@@ -253,13 +279,13 @@ def edit_path(edition: Edition, bulletin: Bulletin, article: Article) -> str:
         return str(path)
 
 
-def edit_url(path: str) -> str | None:
+def edit_url(path: str) -> Markup | None:
     """GitHub's editor for `path`, when the repository is known (GITHUB_REPOSITORY in CI, or REPOSITORY_URL)."""
     repository = os.environ.get("REPOSITORY_URL")
     if not repository and os.environ.get("GITHUB_REPOSITORY"):
         repository = f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{os.environ['GITHUB_REPOSITORY']}"
     branch = os.environ.get("REPOSITORY_BRANCH", "main")
-    return f"{repository.rstrip('/')}/edit/{branch}/{path}" if repository else None
+    return urls.repository_file(repository, branch, path) if repository else None
 
 
 # Occurrences listed per term on the glossary page; the rest are counted.
@@ -273,12 +299,13 @@ def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[di
     for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
         places = found[term.zh]
         shown = [(f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}",
-                  f"../{bulletin.id}/{article.id}/#{block.id}") for bulletin, article, block in places[:OCCURRENCES_SHOWN]]
+                  urls.page(bulletin.id, article.id, anchor=block.id, up=1))
+                 for bulletin, article, block in places[:OCCURRENCES_SHOWN]]
         if len(places) > len(shown):
             shown.append((f"+{len(places) - len(shown)}", shown[-1][1]))
         entries.append({
             "slug": term.slug, "zh": edition.zh(term.zh) if not term.zh_hant or edition.code != "zh-Hant" else term.zh_hant,
-            "simplified": term.zh, "traditional": term.zh_hant or traditional(term.zh), "pinyin": term.pinyin,
+            "simplified": term.zh, "traditional": term.zh_hant or edition.traditional(term.zh), "pinyin": term.pinyin,
             "en": term.en, "alternatives": term.alternatives, "occurrences": shown,
             "definition_en": render_markdown(term.definition_en),
             "definition_zh": render_markdown(edition.zh(term.definition_zh)),
@@ -307,20 +334,20 @@ def compare_page(document: Article) -> str:
     return document.id + COMPARE_SUFFIX
 
 
-def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> dict[str, str]:
+def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> dict[str, Markup]:
     """HTML to show under each block: explanations under clauses, clauses under points."""
     xrefs = {}
     if article.kind == "policy":
-        compare = href(bulletin, bulletin, compare_page(article))
         for block in article.blocks:
-            html = explanations_html(crosslinks.explaining(block.id, article), bulletin, edition, compare, block.id)
-            if html:
-                xrefs[block.id] = html
+            shown = explanations_html(crosslinks.explaining(block.id, article), bulletin, edition,
+                                      compare_page(article), block.id)
+            if shown:
+                xrefs[block.id] = shown
     elif article.kind == "interview":
         for block in article.blocks:
-            html = explains_html(crosslinks.explained_by(block.id, article), bulletin, edition)
-            if html:
-                xrefs[block.id] = html
+            shown = explains_html(crosslinks.explained_by(block.id, article), bulletin, edition)
+            if shown:
+                xrefs[block.id] = shown
     return xrefs
 
 
@@ -335,9 +362,9 @@ def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition
     edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
     listed = newest_first([{"bulletin": b} for b in bulletins])
-    entries: list = [{ui["home"]: "index.md"}]
-    if load_glossary():
-        entries.append({ui["glossary_title"]: "glossary.md"})
+    entries: list = [{label(ui["home"]): "index.md"}]
+    if edition.terms:
+        entries.append({label(ui["glossary_title"]): "glossary.md"})
     for item in listed:
         bulletin = item["bulletin"]
         articles = []
@@ -345,7 +372,7 @@ def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition
             articles.append({label(article_title(edition, bulletin, a)): f"{bulletin.id}/{a.id}.md"})
             if a.kind == "policy" and crosslinks.is_explained(a):
                 articles.append({label(ui["compare_title"] % short_name(a, edition)): f"{bulletin.id}/{compare_page(a)}.md"})
-        entries.append({label(bulletin_label(bulletin, ui)): [f"{bulletin.id}/index.md", *articles]})
+        entries.append({label(bulletin_label(bulletin, edition)): [f"{bulletin.id}/index.md", *articles]})
     return entries
 
 
@@ -353,24 +380,25 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
-def bulletin_label(bulletin: Bulletin, ui: dict) -> str:
+def bulletin_label(bulletin: Bulletin, edition: Edition) -> str:
     """新华社 2026年4月26日, or Xinhua News Agency, April 26, 2026 (publisher in Traditional on zh-Hant)."""
+    ui = edition.ui
     publisher = bulletin.meta.get("publisher_en") if ui["code"] == "en" else None
-    label = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
-                                    "date": date_label(bulletin, ui)}
-    return traditional(label) if ui["code"] == "zh-Hant" else label
+    text = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
+                                   "date": date_label(bulletin, ui)}
+    return edition.traditional(text) if ui["code"] == "zh-Hant" else text
 
 
-def publisher_html(bulletin: Bulletin, edition: Edition) -> str:
+def publisher_html(bulletin: Bulletin, edition: Edition) -> Markup:
     """The publisher in the edition's language, the other name beside it with its own lang."""
     chinese, english = bulletin.meta.get("publisher"), bulletin.meta.get("publisher_en")
     if not chinese:
-        return escape(english or edition.ui["unknown"])
-    zh = f'<span lang="{edition.zh_lang}">{escape(edition.zh(chinese))}</span>'
+        return text(english or edition.ui["unknown"])
+    zh = html('<span lang="{}">{}</span>', attr(edition.zh_lang), edition.zh(chinese))
     if not english:
         return zh
-    en = f'<span lang="en">{escape(english)}</span>'
-    return f"{en} ({zh})" if edition.code == "en" else f"{zh} ({en})"
+    en = html('<span lang="en">{}</span>', english)
+    return html("{} ({})", en, zh) if edition.code == "en" else html("{} ({})", zh, en)
 
 
 def date_label(bulletin: Bulletin, ui: dict) -> str:

@@ -15,15 +15,16 @@ article; `--strict` (used by CI) fails on anything stale or missing.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .errors import BuildError
-from .textfile import read_utf8
-from .yamlfile import compose
+from .errors import BuildError, short
 from .model import Article, Bulletin
+from .textfile import SUSPICIOUS
+from .yamlfile import load_yaml, parse_yaml
 
 LANGUAGES = ("en",)
 HEADER_PIECES = ("kicker", "title", "subtitle", "date", "byline", "continued", "dateline", "credit")
@@ -83,27 +84,29 @@ def translation_path(bulletin: Bulletin, language: str, article: Article) -> Pat
 
 
 def load_entries(path: Path) -> dict[str, Entry]:
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return {}
-    try:
-        root = compose(read_utf8(path))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise BuildError(path, f"broken YAML: {err.problem}", mark.line + 1 if mark else None) from None
-    if root is None:
+    file = load_yaml(path)
+    if file.data is None:
         return {}
-    if not isinstance(root, yaml.MappingNode):
-        raise BuildError(path, "expected entries keyed by block id (interview__q1: …)", root.start_mark.line + 1)
+    if not isinstance(file.data, dict):
+        raise BuildError(path, "expected entries keyed by block id (interview__q1: …)", file.line())
     entries = {}
-    for key, value in root.value:
-        line = key.start_mark.line + 1
-        if key.value in entries:
-            raise BuildError(path, f"{key.value!r} is translated twice (first at line {entries[key.value].line})", line)
-        if not isinstance(value, yaml.MappingNode):
-            raise BuildError(path, f"{key.value}: expected 'zh:' (fingerprint) and the translation", line)
-        fields = {k.value: v.value for k, v in value.value if isinstance(v, yaml.ScalarNode)}
-        entries[key.value] = Entry(key.value, str(fields.get("zh") or ""), str(fields.get("en") or "").strip(), line)
+    for key, value in file.data.items():
+        line = file.line((key,))
+        if not isinstance(value, dict):
+            raise BuildError(path, f"{short(key)}: expected 'zh:' (fingerprint) and the translation", line)
+        fields = {name: field for name, field in value.items() if isinstance(field, (str, int, float))}
+        entries[key] = Entry(key, str(fields.get("zh") or ""), one_line(str(fields.get("en") or "")), line)
     return entries
+
+
+def one_line(text: str) -> str:
+    """A translation is one paragraph: a line break in the YAML (a block scalar) is a space."""
+    return _BREAK.sub(" ", text).strip()
+
+
+_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 def translate(article: Article, bulletin: Bulletin, language: str,
@@ -115,7 +118,7 @@ def translate(article: Article, bulletin: Bulletin, language: str,
     known = {s.key for s in wanted}
     for entry in entries.values():
         if entry.key not in known:
-            raise BuildError(path, f"unknown block id {entry.key!r} (ids of {article.id}: "
+            raise BuildError(path, f"unknown block id {short(entry.key)} (ids of {article.id}: "
                              f"{wanted[0].key} … {wanted[-1].key}); check for a typo or a renamed block", entry.line)
     result = {}
     for source in wanted:
@@ -134,19 +137,39 @@ def skeleton(article: Article, bulletin: Bulletin, language: str, outline_titles
     path = translation_path(bulletin, language, article)
     existing = load_entries(path)
     title = article.title.text if article.title else article.id
-    lines = [f"# {language} translation of {title} ({article.id}), keyed by block id.",
+    lines = [f"# {language} translation of {_comment(title)} ({article.id}), keyed by block id.",
              "# zh: fingerprint of the Chinese translated (python -m build_tools translations reports stale ones)."]
     for source in sources(article, outline_titles):
         entry = existing.get(source.key)
         text = entry.text if entry else ""
         zh = entry.zh if entry and entry.text and entry.zh else source.fingerprint
-        lines += ["", f"{source.key}:", f"  # {source.text}", f'  zh: "{zh}"',
+        lines += ["", f"{source.key}:", f"  # {_comment(source.text)}", f'  zh: "{zh}"',
                   f"  {language}: {_yaml_string(text)}"]
     return "\n".join(lines) + "\n"
 
 
-def _yaml_string(text: str) -> str:
-    return yaml.safe_dump(text, allow_unicode=True, width=1_000_000, default_style='"').strip()
+def write_translations(bulletins: list[Bulletin], crosslinks, language: str) -> None:
+    """`translations --write`: every article's file with all its entries, each file read back before it
+    is written (a file the build would then refuse is never written)."""
+    for bulletin in bulletins:
+        for article in bulletin.articles:
+            path = translation_path(bulletin, language, article)
+            content = skeleton(article, bulletin, language, outline_titles(crosslinks, article))
+            try:
+                parse_yaml(path, content)
+            except BuildError as err:
+                raise BuildError(path, f"the file `translations --write` made would not read back ({err.message}); "
+                                 "this is a bug: please report it", err.line) from None
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(content, "utf-8")
+
+
+def _comment(text: str) -> str:
+    """`text` as the rest of a YAML comment line: whatever YAML (or an editor) takes for a line break
+    or cannot hold, a space. The bulletin's text is kept as received, so it may hold them."""
+    for pattern, _, _ in SUSPICIOUS:
+        text = pattern.sub(" ", text)
+    return re.sub("[\n\r]", " ", text)
 
 
 def outline_titles(crosslinks, article: Article) -> dict[str, str]:

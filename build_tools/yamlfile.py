@@ -1,29 +1,45 @@
-"""Contributor YAML, read with the line of every value, so that errors can name it.
+"""Contributor YAML, read safely, with the line of every value, so that errors can name it.
 
-PyYAML keeps the last of two equal keys without a word; here a repeated key is an
-error, as is anything that is not plain YAML data.
+Every contributor file is read here, and only as plain data: mappings with text keys, lists,
+and scalars. The file comes from a stranger's pull request, so what YAML offers beyond
+that is refused with the file and line instead of being trusted:
+
+- tags (`!!python/name:…`, `!!binary`, any `!…`): no code, no surprises in types;
+- anchors and aliases (`&a`, `*a`): nothing in these files needs them, and expanding them
+  is how a few lines grow into gigabytes;
+- keys that are not plain text (`? [a, b]`), empty keys, a key given twice (PyYAML keeps
+  the last without a word), more than one document;
+- nesting deeper than `limits.YAML_DEPTH`, more than `limits.YAML_ITEMS` items in one list or
+  mapping, and the size, line and character limits of `textfile.read_utf8`.
+
+The file is read as a stream of events (libyaml's parser, which needs no recursion), so
+no shape of input can exhaust the stack. Plain scalars become null, booleans, numbers or
+text as YAML 1.1 says, except that dates stay text (`2026-02-30` is a date no calendar has,
+and the schemas check their form).
 """
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
-from .errors import BuildError
-from .textfile import read_utf8
+from . import limits
+from .errors import BuildError, short
+from .textfile import describe, first_suspicious, read_utf8
 
-
-def compose(text: str) -> yaml.Node | None:
-    """The YAML node tree, with marks. libyaml's parser when PyYAML has it: ten times faster
-    (every translation file is read on every build); on an error, PyYAML's own parser again,
-    whose messages say more ("expected ',' or ']', but got '<stream end>'")."""
-    try:
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
+_CONSTRUCTOR = SafeConstructor()
+_CONSTRUCT = {
+    "tag:yaml.org,2002:null": lambda node: None,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
 
 
 @dataclass
@@ -40,36 +56,137 @@ class YamlFile:
         return self.lines.get(where)
 
 
-def load_yaml(path: Path) -> YamlFile:
-    text = read_utf8(path)
-    try:
-        root = compose(text)
-    except yaml.MarkedYAMLError as err:
-        mark, context = err.problem_mark, err.context_mark
-        where = f" ({err.context} that starts at line {context.line + 1})" if context and err.context else ""
-        raise BuildError(path, f"broken YAML: {err.problem}{where}", mark.line + 1 if mark else None) from None
+def load_yaml(path: Path, limit: int = limits.YAML_BYTES) -> YamlFile:
+    """The data of a contributor file, or a BuildError naming the file and line."""
+    return parse_yaml(path, read_utf8(path, limit))
+
+
+def parse_yaml(path: Path, text: str) -> YamlFile:
     result = YamlFile(path, None)
-    result.data = _convert(root, (), result) if root is not None else None
+    try:
+        result.data = _Builder(path, result.lines).build(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError:
+        raise _syntax_error(path, text) from None
+    except yaml.YAMLError as err:
+        raise BuildError(path, f"broken YAML: {short(str(err), 200)}") from None
     return result
 
 
-def _convert(node: yaml.Node, where: tuple, into: YamlFile) -> Any:
-    into.lines[where] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        mapping = {}
-        for key, value in node.value:
-            name = key.value
-            if name in mapping:
-                raise BuildError(into.path, f"{name!r} appears twice (first at line {into.lines[where + (name,)]}); "
-                                 "merge the two entries", key.start_mark.line + 1)
-            into.lines[where + (name,)] = key.start_mark.line + 1
-            mapping[name] = _convert(value, where + (name,), into)
-            into.lines[where + (name,)] = key.start_mark.line + 1
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, where + (i,), into) for i, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    value = yaml.safe_load(yaml.serialize(node))
-    # Dates are data like any other string here (2026-04-26 in bulletin.yml).
-    return value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
+def _syntax_error(path: Path, text: str) -> BuildError:
+    """PyYAML's own parser on the same text: its messages say more than libyaml's
+    ("expected ',' or ']', but got '<stream end>'")."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as err:
+        mark, context = err.problem_mark, err.context_mark
+        where = f" ({err.context} that starts at line {context.line + 1})" if context and err.context else ""
+        return BuildError(path, f"broken YAML: {err.problem}{where}", mark.line + 1 if mark else None)
+    except yaml.YAMLError as err:
+        return BuildError(path, f"broken YAML: {short(str(err), 200)}")
+    return BuildError(path, "broken YAML")
+
+
+class _Builder:
+    """Plain data from parser events, with the line of every key and item."""
+
+    def __init__(self, path: Path, lines: dict[tuple, int]):
+        self.path = path
+        self.lines = lines
+
+    def fail(self, event, message: str) -> BuildError:
+        return BuildError(self.path, message, event.start_mark.line + 1)
+
+    def build(self, events) -> Any:
+        # A stack of (container, its path, the key awaiting its value); the document's value at the bottom.
+        root: list = []
+        stack: list[tuple[Any, tuple, Any]] = [(root, (), None)]
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, "a second YAML document (after ---): a contributor file holds one")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise self.fail(event, f"an alias (*{short(event.anchor, 20)[1:-1]}): anchors and aliases are not "
+                                "allowed in contributor files; write the value out")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                value, where, _ = stack.pop()
+                self._add(stack, value, where, event)
+                continue
+            if event.anchor is not None:
+                raise self.fail(event, f"an anchor (&{short(event.anchor, 20)[1:-1]}): anchors and aliases are not "
+                                "allowed in contributor files; write the value out")
+            if event.tag is not None and event.tag != "!":
+                raise self.fail(event, f"a tag ({short(event.tag, 40)[1:-1]}): tags are not allowed in contributor "
+                                "files; write plain text, numbers or lists")
+            container, where, key = stack[-1]
+            here = where + (() if container is root else (key if isinstance(container, dict) else len(container),))
+            if isinstance(container, dict) and key is _NO_KEY:
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise self.fail(event, "a key that is a list or mapping (? [a, b]): keys are plain text")
+                self._key(stack, event)
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                self._add(stack, self._scalar(event), here, event)
+                continue
+            if len(stack) > limits.YAML_DEPTH:
+                raise self.fail(event, f"nested more than {limits.YAML_DEPTH} levels deep; contributor files are "
+                                "flat lists and mappings (see the schema)")
+            self.lines.setdefault(here, event.start_mark.line + 1)
+            stack.append(({} if isinstance(event, yaml.MappingStartEvent) else [], here, _NO_KEY))
+        return root[0] if root else None
+
+    def _key(self, stack: list, event) -> None:
+        container, where, _ = stack[-1]
+        name = event.value
+        if name == "":
+            raise self.fail(event, "an empty key; write the key before the colon")
+        if name in container:
+            raise self.fail(event, f"{short(name)} appears twice (first at line {self.lines[where + (name,)]}); "
+                            "merge the two entries")
+        self.lines[where + (name,)] = event.start_mark.line + 1
+        stack[-1] = (container, where, name)
+
+    def _add(self, stack: list, value: Any, where: tuple, event) -> None:
+        container, parent, key = stack[-1]
+        if isinstance(container, dict):
+            container[key] = value
+            stack[-1] = (container, parent, _NO_KEY)
+        else:
+            container.append(value)
+        if isinstance(container, (dict, list)) and len(container) > limits.YAML_ITEMS:
+            raise self.fail(event, f"more than {limits.YAML_ITEMS:,} items in one list or mapping "
+                            "(build_tools/limits.py)")
+        self.lines.setdefault(where, event.start_mark.line + 1)
+
+    def _scalar(self, event) -> Any:
+        if len(event.value) > limits.YAML_LINE_CHARS:
+            raise self.fail(event, f"a value of {len(event.value):,} characters; the limit is "
+                            f"{limits.YAML_LINE_CHARS:,} (build_tools/limits.py)")
+        # Written as an escape in quotes ("\u202e"), a character the file itself may not hold.
+        hidden = first_suspicious(event.value.replace("\r\n", "\n").replace("\r", "\n"))
+        if hidden:
+            raise self.fail(event, f"{describe(hidden[2])} in this value is not allowed: {hidden[3]}; {hidden[4]}")
+        if not event.implicit[0]:  # quoted, or a block (| or >): text
+            return event.value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        construct = _CONSTRUCT.get(tag)
+        if construct is None:  # text, and dates (kept as written)
+            return event.value
+        try:
+            return construct(yaml.ScalarNode(tag, event.value))
+        except ValueError:
+            raise self.fail(event, f"{short(event.value)} is not a number YAML can read; quote it to write text") \
+                from None
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import shutil
 import threading
@@ -64,15 +65,22 @@ def site(tmp_path_factory):
 
 
 def edit_source(project, old: str, new: str):
-    """Change the bulletin's text in a scratch project (dropping its recorded sha256); its path."""
+    """Change the bulletin's text in a scratch project (recording its new sha256); its path."""
     folder = project / "source_texts" / "2026-04-26-xinhua"
     source = folder / "source.txt"
     text = source.read_text("utf-8")
     assert old in text, old
     source.write_text(text.replace(old, new), "utf-8")
-    meta = folder / "bulletin.yml"
-    meta.write_text("\n".join(l for l in meta.read_text("utf-8").splitlines() if not l.startswith("sha256")), "utf-8")
+    record_sha256(folder)
     return source
+
+
+def record_sha256(folder: Path) -> None:
+    """bulletin.yml's sha256 set to its source.txt's, as a contributor does for a new text."""
+    meta = folder / "bulletin.yml"
+    digest = hashlib.sha256((folder / "source.txt").read_bytes()).hexdigest()
+    lines = [l for l in meta.read_text("utf-8").splitlines() if not l.startswith("sha256:")] if meta.exists() else []
+    meta.write_text("\n".join(lines + [f"sha256: {digest}"]) + "\n", "utf-8")
 
 
 # One browser and one server for every end-to-end test module: Playwright's sync API cannot

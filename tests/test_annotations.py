@@ -49,7 +49,7 @@ def test_the_shipped_files_pass(project):
     (f"{BULLETIN}/notes.yml", "- id: a\n  block: opinion__sec4__cl8\n  kind: context\n  zh: 注\n",
      "notes.yml:1: 0: missing field 'en' (the note in English (Markdown without HTML))"),
     (f"{BULLETIN}/notes.yml", NOTE.format(id="a", block="opinion__sec4__cl8", quote="提高") + "  colour: red\n",
-     "notes.yml:1: 0: unknown field 'colour' (fields: id, block, quote, prefix, suffix, kind, zh, en)"),
+     "notes.yml:7: 0: unknown field 'colour' (fields: id, block, quote, prefix, suffix, kind, zh, en)"),
     (f"{BULLETIN}/notes.yml", NOTE.format(id="a", block="opinion__sec4__cl8", quote="提高").replace("context", "opinion"),
      "notes.yml:4: 0.kind: 'opinion' is not one of source, context, translation, correction"),
     (f"{BULLETIN}/notes.yml", NOTE.format(id="Bad Id", block="opinion__sec4__cl8", quote="提高"),
@@ -80,7 +80,7 @@ def test_the_shipped_files_pass(project):
     ("source_texts/glossary.yml", "- zh: 新就业群体\n  pinyin: xīn jiùyè qǔntǐ\n  en: x\n  alternatives: []\n"
      "  definition_en: x\n  definition_zh: x\n", "glossary.yml:2: '新就业群体': pinyin 'xīn jiùyè qǔntǐ' does not read"),
     # other contributor files
-    (f"{BULLETIN}/bulletin.yml", "publisher: 新华社\ncolour: red\n", "bulletin.yml:2: unknown field 'colour'; known fields:"),
+    (f"{BULLETIN}/bulletin.yml", "publisher: 新华社\ncolour: red\n", "bulletin.yml:2: unknown field 'colour' (fields: id,"),
     (f"{BULLETIN}/links.yml", "add:\n  - from: interview__q1__a1\n    to: opinion__sec4__cl8\n",
      "links.yml:2: add: entry lacks reason (every link needs from:, to: and a reason:)"),
     ("source_texts/zh-Hant.yml", "发布: 42\n", "zh-Hant.yml:1: 发布: expected string, got int 42"),

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEED
+from conftest import REPO, SEED, record_sha256
 
 
 def run(*args, cwd=REPO):
@@ -96,6 +96,7 @@ def test_gb18030_bulletin_in_source_texts_keeps_the_site(project):
     folder = project / "source_texts/2026-05-01-other"
     folder.mkdir()
     (folder / "source.txt").write_bytes("国家防总通报名单\n\n新华社北京5月1日电 记者获悉。\n".encode("gb18030"))
+    record_sha256(folder)
     assert build_error(project).startswith("error: source_texts/2026-05-01-other/source.txt:1:1: not valid UTF-8")
     assert (site / "index.html").read_text() == "previous site"
 

@@ -55,7 +55,8 @@ def test_a_link_to_a_missing_clause_of_the_outline(project):
      "links.yml:2: remove: the aligner makes no link from interview__q1__a1 to opinion__sec4__cl8; delete this entry"),
     ("add:\n  - from: interview__q6__pt1\n    to: opinion__sec4__cl8\n    reason: r\n    score: 1\n",
      "links.yml:2: add: unknown field 'score'; fields: from, to, reason"),
-    ("remove:\n  - [broken\n", "links.yml:3: broken YAML: expected ',' or ']', but got '<stream end>'"),
+    ("remove:\n  - [broken\n", "links.yml:3: broken YAML: expected ',' or ']', but got '<stream end>' (while "
+     "parsing a flow sequence that starts at line 2)"),
     ("delete:\n  - from: a\n", "links.yml:1: unknown section 'delete': use 'add:' or 'remove:'"),
 ])
 def test_mistakes_name_file_and_line(project, text, message):

@@ -1,7 +1,8 @@
 """Markdown pages from the model: one per article, portable, safe to render."""
 import re
 
-from build_tools.render import md_text, nav, render_pages
+from build_tools.markup import text
+from build_tools.render import nav, render_pages
 from conftest import NO1, REPO, parse_file, parse_text
 
 
@@ -46,11 +47,14 @@ def test_every_bulletin_in_the_build_is_listed(seed):
 def test_markdown_and_html_in_the_text_stay_text():
     bulletin = parse_text("标题*强调*与<b>标签</b>\n\n正文含有<script>alert(1)</script>和**星号**。\n")
     page = render_pages([bulletin])["test/news.md"]
-    assert r"# 标题\*强调\*与&lt;b\>标签&lt;/b\>" in page
+    assert "# 标题&#42;强调&#42;与&lt;b&gt;标签&lt;/b&gt; {#news__title}" in page
     assert 'title: "标题*强调*与＜b＞标签＜/b＞"' in page
-    assert "正文含有&lt;script&gt;alert(1)&lt;/script&gt;和**星号**。" in page
+    assert "正文含有&lt;script&gt;alert(1)&lt;/script&gt;和&#42;&#42;星号&#42;&#42;。" in page
     assert "<script>" not in page
-    assert md_text("[链接](x)") == r"\[链接\](x)"
+    # Markdown's inline syntax is inert wherever text lands (a heading, a link label, raw HTML),
+    # and no value can end a line of the Markdown.
+    assert text("[链接](x) {#id} _a_ `b`\n\n# c") == ("&#91;链接&#93;(x) &#123;&#35;id&#125; &#95;a&#95; "
+                                                   "&#96;b&#96;&#10;&#10;&#35; c")
 
 
 def test_generated_pages_carry_no_clock():
@@ -73,8 +77,8 @@ def test_every_page_can_be_edited_at_the_contributor_file_behind_it(seed, monkey
     monkeypatch.setenv("REPOSITORY_URL", "https://github.com/example/bulletins")
     pages = render_site([seed])
     edit = "https://github.com/example/bulletins/edit/main/source_texts/"
-    assert f"({edit}2026-04-26-xinhua/en/opinion.yml)" in pages["en/2026-04-26-xinhua/opinion.md"]
-    assert f"({edit}2026-04-26-xinhua/notes.yml)" in pages["zh-Hans/2026-04-26-xinhua/opinion.md"]
+    assert f'href="{edit}2026-04-26-xinhua/en/opinion.yml"' in pages["en/2026-04-26-xinhua/opinion.md"]
+    assert f'href="{edit}2026-04-26-xinhua/notes.yml"' in pages["zh-Hans/2026-04-26-xinhua/opinion.md"]
     assert f'href="{edit}glossary.yml"' in pages["zh-Hant/glossary.md"]
     assert f'href="{edit}2026-04-26-xinhua/links.yml"' in pages["en/2026-04-26-xinhua/opinion-explained.md"]
     assert f'href="{edit}2026-04-26-xinhua/bulletin.yml"' in pages["zh-Hans/2026-04-26-xinhua/index.md"]

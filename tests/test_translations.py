@@ -74,7 +74,7 @@ def test_a_missing_entry_is_reported(project):
 @pytest.mark.parametrize("text, message", [
     ('auto-show__p9:\n  zh: "0"\n  en: "x"\n', "auto-show.yml:1: unknown block id 'auto-show__p9'"),
     ('auto-show__title:\n  zh: "0"\n  en: "x"\nauto-show__title:\n  zh: "0"\n  en: "y"\n',
-     "auto-show.yml:4: 'auto-show__title' is translated twice (first at line 1)"),
+     "auto-show.yml:4: 'auto-show__title' appears twice (first at line 1); merge the two entries"),
     ('auto-show__title: [\n', "auto-show.yml:2: broken YAML"),
 ])
 def test_mistakes_in_a_translation_file_name_file_and_line(project, text, message):

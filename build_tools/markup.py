@@ -1,0 +1,80 @@
+"""HTML built by the build, escaped by default: the one place where text becomes markup.
+
+The pages are Markdown that carries HTML, and the text in them comes from strangers (pull
+requests: translations, notes, glossary entries, folder names, the bulletin itself). So
+every value is escaped unless it is `Markup` made here, the way Jinja2's autoescape works
+(the templates use the same rules: `finalize=text`):
+
+- `text(value)`: character data. HTML's specials, and Markdown's inline syntax as
+  character references, so the same text is inert in a raw HTML block, a heading or a link
+  label; line breaks and other control characters as references too, so a value never
+  ends a Markdown block or starts a new one. Every character still reaches the page.
+- `attr(value)`: an attribute value (always written in double quotes).
+- `anchor(id)`: a Markdown attribute list `{#id}`, for an id of the strict form only.
+- `html(template, *values)`: a fragment of our own (the template, a literal in this
+  package) with the values escaped as text; values already `Markup` are kept.
+
+URLs are built by `urls.py`, with the same escaping as attribute values.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Python-Markdown's inline syntax (emphasis, code, links, attribute lists, escapes) and the
+# closing hashes of a heading; `!`, `<` and `&` need no more than HTML's escape.
+_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;",
+         ord("\\"): "&#92;", ord("`"): "&#96;", ord("*"): "&#42;", ord("_"): "&#95;",
+         ord("["): "&#91;", ord("]"): "&#93;", ord("{"): "&#123;", ord("}"): "&#125;", ord("#"): "&#35;"}
+_ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"}
+# What Python (str.splitlines, which MkDocs' reading of a file follows in part), Markdown or
+# HTML could take for a line break, and the other C0/C1 controls: written as references.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+for _code in [*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]:
+    _TEXT[_code] = _ATTR[_code] = f"&#{_code};" if _code not in (0x00,) else "&#xFFFD;"
+BLOCK_ID = re.compile(r"\A[a-z0-9]+(?:(?:-|__?)[a-z0-9]+)*\Z")
+
+
+class Html(Markup):
+    """Markup whose `format` escapes its values as text (`text`), not only as HTML."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, value) -> Html:
+        return text(value)
+
+
+def text(value) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Html(str(value).translate(_TEXT))
+
+
+def attr(value) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Html(str(value).translate(_ATTR))
+
+
+def anchor(block_id: str) -> Markup:
+    """`{#id}` after a heading (attr_list); anything but a plain id is refused, never written."""
+    if not BLOCK_ID.match(block_id):
+        raise ValueError(f"not an id: {block_id[:40]!r}")
+    return Html("{#%s}" % block_id)
+
+
+def html(template: str, *values, **named) -> Markup:
+    """`template` (ours, trusted) with `{}` fields filled by escaped values."""
+    return Html(template).format(*values, **named)
+
+
+def join(parts, separator: str = "") -> Markup:
+    """Fragments joined; any that is not Markup is escaped."""
+    return Html(separator).join(text(part) for part in parts)
+
+
+def trusted(fragment: str) -> Markup:
+    """A fragment of our own with nothing from outside in it (a constant)."""
+    return Html(fragment)
