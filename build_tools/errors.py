@@ -1,6 +1,8 @@
 """Errors that stop the build, each naming the file (and line) a person must fix."""
 from __future__ import annotations
 
+import os
+import unicodedata
 from pathlib import Path
 
 
@@ -20,15 +22,32 @@ class BuildError(Exception):
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: {self.message}"
+        return f"{where}: {_printable(self.message, keep=chr(10))}"
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working directory when it is inside it."""
+    """The path relative to the working directory when it is inside it (symlinks not followed: a
+    link is named as itself, never as what it points to)."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(absolute.relative_to(Path(os.path.abspath(Path.cwd()))))
     except ValueError:
-        return str(path)
+        try:
+            shown = str(absolute.relative_to(Path.cwd().resolve()))
+        except ValueError:
+            shown = str(path)
+    return _printable(shown)
+
+
+def _printable(text: str, keep: str = "") -> str:
+    """`text` with control and other unprintable characters written as escapes (a folder's name can
+    hold a newline, or a terminal's escape sequence, and messages go to CI logs)."""
+    if text.isprintable():
+        return text
+    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in _HIDDEN and ch not in keep else ch for ch in text)
+
+
+_HIDDEN = ("Cc", "Cf", "Zl", "Zp")  # controls, format characters (bidi, zero-width), line separators
 
 
 def short(value, limit: int = 40) -> str:

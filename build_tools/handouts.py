@@ -29,6 +29,7 @@ from .linking import Crosslinks
 from .markup import attr, html, join, text, trusted
 from .model import Article, Bulletin
 from .notes import load_notes
+from .safe_text import render as render_markdown
 
 PRINT = Path(__file__).parent / "templates" / "print"
 MODES = ("zh-Hans", "zh-Hant", "bilingual")
@@ -144,7 +145,8 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         zh = html('<span class="clause-head">{}</span>{}', chinese[:at], chinese[at:]) if at > 0 else text(chinese)
         label = (html('<p class="fragment-label">{}</p>', edition.ui["fragment_label"] % edition.zh(block.clause))
                  if block.fragment else "")
-        note = join(html('<p class="notes">{}</p>', edition.zh(n.zh)) for n in notes if n.block == block.id)
+        note = join(html('<p class="notes">{}</p>', render_markdown(edition.zh(n.zh)))
+                    for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
             en = english.en(bulletin, block.id).text or ""

@@ -9,7 +9,8 @@ every value is escaped unless it is `Markup` made here, the way Jinja2's autoesc
   character references, so the same text is inert in a raw HTML block, a heading or a link
   label; line breaks and other control characters as references too, so a value never
   ends a Markdown block or starts a new one. Every character still reaches the page.
-- `attr(value)`: an attribute value (always written in double quotes).
+- `attr(value)`: an attribute value (always written in double quotes), with the Markdown that
+  would make markup inside a tag (links, code, attribute lists) as references too.
 - `anchor(id)`: a Markdown attribute list `{#id}`, for an id of the strict form only.
 - `html(template, *values)`: a fragment of our own (the template, a literal in this
   package) with the values escaped as text; values already `Markup` are kept.
@@ -27,7 +28,11 @@ from markupsafe import Markup
 _TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;",
          ord("\\"): "&#92;", ord("`"): "&#96;", ord("*"): "&#42;", ord("_"): "&#95;",
          ord("["): "&#91;", ord("]"): "&#93;", ord("{"): "&#123;", ord("}"): "&#125;", ord("#"): "&#35;"}
-_ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"}
+_ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
+         # Python-Markdown reads links, code and attribute lists before it sees a raw HTML tag, so in a
+         # tag inside a Markdown paragraph these would turn into markup with quotes of its own.
+         ord("["): "&#91;", ord("]"): "&#93;", ord("{"): "&#123;", ord("}"): "&#125;", ord("`"): "&#96;",
+         ord("\\"): "&#92;"}
 # What Python (str.splitlines, which MkDocs' reading of a file follows in part), Markdown or
 # HTML could take for a line break, and the other C0/C1 controls: written as references.
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

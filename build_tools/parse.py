@@ -21,11 +21,12 @@ def parse_source(source: Source) -> Bulletin:
     if not any(d.article.title and d.body for d in drafts):
         raise BuildError(source.path, "no recognisable article: no title line followed by text was found "
                          "(an article starts with a title on its own line)", 1)
+    for draft in drafts:
+        draft.article.kind = article_split.detect_kind(draft)
     wanted = _wanted_ids(source, drafts)
     used: set[str] = set(wanted.values())  # ids chosen in bulletin.yml are kept; defaults go around them
     for draft in drafts:
         article = draft.article
-        article.kind = article_split.detect_kind(draft)
         chosen = wanted.pop(_title_key(draft), None)  # two articles of one title: the first takes it
         article.id = chosen or _unique(_default_id(draft), used)
         article.blocks = build_blocks(article.kind, draft.body, article.id, bool(article.continued))
@@ -63,6 +64,15 @@ def _wanted_ids(source: Source, drafts) -> dict[str, str]:
             raise BuildError(meta_path, f"articles: id {article_id!r} is already the id of {short(twin)}; "
                              "give each article its own", line)
         wanted[titles[title]] = article_id
+    # An id chosen here may not be one that an article not listed has by default (the interview's
+    # `interview`, a document's `opinion`): that article would move to another address unannounced.
+    for draft in drafts:
+        default = _default_id(draft)
+        if _title_key(draft) not in wanted and default in wanted.values():
+            title = next(t for t, given in source.meta["articles"].items() if given == default)
+            line = source.meta_file.line(("articles", title)) if source.meta_file else None
+            raise BuildError(meta_path, f"articles: id {default!r} is the id the article "
+                             f"{short(_title_key(draft) or '(untitled)')} has by default; choose another", line)
     return wanted
 
 

@@ -46,8 +46,9 @@ def load_project(root: Path) -> list[Bulletin]:
         source = read_source(path)
         check_bulletin_id(source)
         if source.id in seen:
+            line = source.meta_file.line(("id",)) if source.meta_file and "id" in source.meta else None
             raise BuildError(path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
-                             f"{seen[source.id].parent.name}/; give each bulletin its own id")
+                             f"{seen[source.id].parent.name}/; give each bulletin its own id", line)
         seen[source.id] = path
         bulletins.append(parse_source(source))
     return bulletins

@@ -83,6 +83,10 @@ def decode_utf8(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        utf16 = _utf16_without_mark(data)
+        if utf16:
+            raise BuildError(path, f"this is {utf16} text, not UTF-8: convert it with `iconv -f {utf16} -t UTF-8`") \
+                from None
         hint = "re-save it as UTF-8"
         for encoding in ("gb18030", "big5"):
             try:
@@ -103,6 +107,22 @@ def utf16_name(data: bytes) -> str | None:
     sample = data[:2000]
     if len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4):
         return "UTF-16"
+    return _utf16_without_mark(data) if b"\x00" in data else None
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'UTF-16LE' or 'UTF-16BE' when the bytes read as text in one of them (printable characters and
+    line ends), which bytes in another encoding practically never do."""
+    if len(data) % 2:
+        return None
+    for name, codec in (("UTF-16LE", "utf-16-le"), ("UTF-16BE", "utf-16-be")):
+        try:
+            text = data[:20_000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(ch.isprintable() or ch in "\r\n\t\u3000" for ch in text)
+        if text and plain / len(text) > 0.95:
+            return name
     return None
 
 
@@ -129,8 +149,9 @@ def line_col(text: str, at: int) -> tuple[int, int]:
 
 
 def describe(char: str) -> str:
-    """U+200B ZERO WIDTH SPACE."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+    """U+200B ZERO WIDTH SPACE (control characters have no name: U+0007)."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
 
 
 def check_lines(path: Path, text: str, limit: int) -> None:

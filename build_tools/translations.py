@@ -164,6 +164,10 @@ def write_translations(bulletins: list[Bulletin], crosslinks, language: str) -> 
             path.write_text(content, "utf-8")
 
 
+def _yaml_string(text: str) -> str:
+    return yaml.safe_dump(text, allow_unicode=True, width=1_000_000, default_style='"').strip()
+
+
 def _comment(text: str) -> str:
     """`text` as the rest of a YAML comment line: whatever YAML (or an editor) takes for a line break
     or cannot hold, a space. The bulletin's text is kept as received, so it may hold them."""

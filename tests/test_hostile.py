@@ -1,0 +1,523 @@
+"""Hostile pull requests: every contributor file comes from a stranger.
+
+Each input below is what a pull request can carry. Either `check` and `build` refuse it with
+one line naming the file (and the line, for anything inside a file), exit 1 and write
+nothing; or it builds, and then its pages are opened in Chromium with a dialog handler and a
+request guard: no dialog, no request off localhost, no inline handler or foreign script in
+the DOM, no page missing or replaced. Nothing ends in a traceback or hangs.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import http.server
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from build_tools.__main__ import main
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, QuietHandler, record_sha256
+
+BULLETIN = "source_texts/2026-04-26-xinhua"
+# `error: path:line: …` or `error: path:line:col: …`
+FILE_LINE = re.compile(r"^error: (?P<path>[^:]+):(?P<line>\d+)(?::\d+)?: \S")
+# Whole files and folders (a symlink, a folder's name, a file too big) have no line to name.
+FILE_ONLY = re.compile(r"^error: (?P<path>[^:]+): \S")
+
+
+def run(project: Path, *args: str) -> tuple[int, list[str]]:
+    """`python -m build_tools --root project …` in this process (fast); exit code and stderr lines."""
+    stderr = io.StringIO()
+    here = os.getcwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["--root", str(project), *args])
+    finally:
+        os.chdir(here)
+    lines = stderr.getvalue().splitlines()
+    assert not any("Traceback" in line or "internal error" in line for line in lines), lines
+    return code, lines
+
+
+def write(project: Path, relative: str, content: str | bytes, append: bool = False) -> Path:
+    path = project / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text((path.read_text("utf-8") if append else "") + content, "utf-8")
+    return path
+
+
+def replace(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def symlink(project: Path, relative: str, target: str | Path) -> None:
+    path = project / relative
+    if path.exists() or path.is_symlink():
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    os.symlink(target, path)
+
+
+def fifo(project: Path, relative: str) -> None:
+    (project / relative).unlink()
+    os.mkfifo(project / relative)
+
+
+def second_bulletin(project: Path, name: str, meta: str = "") -> Path:
+    folder = project / "source_texts" / name
+    shutil.copytree(project / BULLETIN, folder)
+    if meta:
+        write(project, f"source_texts/{name}/bulletin.yml", meta, append=True)
+    return folder
+
+
+NOTE = "- id: {id}\n  block: opinion__sec4__cl8\n  kind: context\n  zh: {zh}\n  en: {en}\n"
+TERM = ("- zh: {zh}\n  pinyin: {pinyin}\n  en: {en}\n  alternatives: []\n  definition_en: {definition}\n"
+        "  definition_zh: 定义。\n")
+
+# (setup, what the first error line says). Grouped by the classes of the issue; each comment says
+# what the input would have done.
+REFUSED = [
+    # 1. Interface strings of the Traditional edition: markup, a format directive, an empty key.
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "公报: <img src=x onerror=alert(1)>\n", True),
+                 "zh-Hant.yml:7: 公报: '<img src=x onerror=alert(1)>' is not of the form", id="override-markup"),
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", '中文: 中文" onmouseover="alert(1)\n', True),
+                 "zh-Hant.yml:7: 中文:", id="override-attribute"),
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "第: '%s第'\n", True),
+                 "zh-Hant.yml:7: 第: '%s第' is not of the form", id="override-format"),
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "s: d\n", True),
+                 "zh-Hant.yml:7: key 's' is not of the form keys take here", id="override-ascii-key"),
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "'': 繁\n", True),
+                 "zh-Hant.yml:7: an empty key", id="override-empty-key"),
+    # 2. Folder names (ids by default) that are markup, or not of the strict form.
+    pytest.param(lambda p: second_bulletin(p, 'x"><img src=x onerror=alert(1)>'),
+                 "bulletin folder name: 'x\"><img src=x onerror=alert(1)>' is not a name", id="folder-markup"),
+    pytest.param(lambda p: second_bulletin(p, "Other Bulletin"), "bulletin folder name: 'Other Bulletin'",
+                 id="folder-space"),
+    pytest.param(lambda p: second_bulletin(p, "2026-05-01-xinhua\n"), "bulletin folder name", id="folder-newline"),
+    pytest.param(lambda p: second_bulletin(p, "a" * 65), "is longer than 64 characters", id="folder-long"),
+    # 3. YAML that crashed `check` or ate memory.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "a: &a [x, x, x, x, x, x, x, x, x]\n"
+                                 + "".join(f"{c}: &{c} [{', '.join(['*' + chr(ord(c) - 1)] * 9)}]\n"
+                                           for c in "bcdefghi")),
+                 "notes.yml:1: an anchor (&a): anchors and aliases are not allowed", id="yaml-billion-laughs"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "&a [*a]\n"), "notes.yml:1: an anchor",
+                 id="yaml-recursive-alias"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/links.yml", "add: " + "[" * 5000 + "]" * 5000 + "\n"),
+                 "links.yml:1: nested more than 8 levels deep", id="yaml-deep-flow"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/links.yml", "".join(" " * i + f"k{i}:\n" for i in range(200))),
+                 "links.yml:9: nested more than 8 levels deep", id="yaml-deep-block"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/links.yml", "add: !!python/name:os.system x\n"),
+                 "links.yml:1: a tag (tag:yaml.org,2002:python/name:os.system): tags are not allowed", id="yaml-tag"),
+    pytest.param(lambda p: write(p, "source_texts/glossary.yml", "- !!binary aGVsbG8=\n"),
+                 "glossary.yml:1: a tag", id="yaml-binary"),
+    pytest.param(lambda p: write(p, "source_texts/glossary.yml", "? [a, b]\n: c\n"),
+                 "glossary.yml:1: a key that is a list or mapping", id="yaml-complex-key"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "\x07\n", True),
+                 "bulletin.yml:19:1: U+0007 is not allowed here: a control character", id="yaml-control-byte"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "a: 1\n---\nb: 2\n"),
+                 "notes.yml:2: a second YAML document", id="yaml-two-documents"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/bulletin.yml", "page: " + "9" * 5000 + "\n"),
+                            record_sha256(p / BULLETIN)),
+                 "bulletin.yml:1: '99999", id="yaml-huge-integer"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "date: 2026-04-26", "date: 2026-02-30"),
+                 "bulletin.yml:4: date: '2026-02-30' is not a date of the calendar", id="date-impossible"),
+    # 4. Symlinks and files that are no files: never followed, never printed, never waited on.
+    pytest.param(lambda p: symlink(p, f"{BULLETIN}/notes.yml", "/etc/passwd"),
+                 "notes.yml: is a symbolic link", id="symlink-file"),
+    pytest.param(lambda p: symlink(p, f"{BULLETIN}/en/opinion.yml", "/proc/self/environ"),
+                 "opinion.yml: is a symbolic link", id="symlink-translation"),
+    pytest.param(lambda p: symlink(p, "source_texts/2020-02-06-other", REPO / "tests/fixtures/corpus/2020-02-06-no1-document"),
+                 "2020-02-06-other: is a symbolic link", id="symlink-folder"),
+    pytest.param(lambda p: symlink(p, f"{BULLETIN}/en", "/etc"), "en: is a symbolic link", id="symlink-en-folder"),
+    pytest.param(lambda p: symlink(p, "source_texts/glossary.yml", "/dev/zero"),
+                 "glossary.yml: is a symbolic link", id="symlink-device"),
+    pytest.param(lambda p: fifo(p, f"{BULLETIN}/notes.yml"), "notes.yml: is not an ordinary file", id="fifo"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "- id: a\n  block: " + "长" * 39_000
+                                 + "\n  kind: context\n  zh: x\n  en: x\n"),
+                 "notes.yml:2: 0.block: '长长长", id="long-value-quoted-short"),
+    # 5. Ids that would replace a page of the site or another bulletin.
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "producer-services", "index"),
+                 "bulletin.yml:14: articles: id 'index' is the site's own name for the bulletin's contents page",
+                 id="article-index"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "producer-services", "opinion-explained"),
+                 "bulletin.yml:14: articles: id 'opinion-explained' ends in '-explained'", id="article-explained"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "producer-services", "pdf"),
+                 "bulletin.yml:14: articles: id 'pdf' is the site's own name", id="article-pdf"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "auto-show", "producer-services"),
+                 "bulletin.yml:15: articles: id 'producer-services' is already the id of", id="article-twice"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "producer-services", "interview"),
+                 "bulletin.yml:14: articles: id 'interview' is", id="article-takes-default-id"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "id: glossary\n", True),
+                 "bulletin.yml:19: bulletin id: 'glossary' is the site's own name for the glossary page",
+                 id="bulletin-glossary"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "id: en\n", True),
+                 "bulletin.yml:19: bulletin id: 'en' is the site's own name for the English edition", id="bulletin-en"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "id: zh-hant\n", True),
+                 "bulletin.yml:19: bulletin id: 'zh-hant' is the site's own name", id="bulletin-zh-hant"),
+    pytest.param(lambda p: second_bulletin(p, "assets"), "source_texts/assets: bulletin id: 'assets' is the site's own",
+                 id="bulletin-folder-assets"),
+    pytest.param(lambda p: second_bulletin(p, "2026-04-27-xinhua", "id: 2026-04-26-xinhua\n"),
+                 "2026-04-27-xinhua/bulletin.yml:19: bulletin id '2026-04-26-xinhua' is also the id of",
+                 id="bulletin-twice"),
+    # 6. What `check` passed and the build could not take.
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "date: 2026-04-26", "date: 2026-13-45"),
+                 "bulletin.yml:4: date: '2026-13-45' is not a date", id="date-month-13"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "date: 2026-04-26", 'date: "2026-04-26\\n"'),
+                 "bulletin.yml:4: date: '2026-04-26\\n' is not of the form", id="date-trailing-newline"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "date: 2026-04-26", "date: ２０２６-04-26"),
+                 "bulletin.yml:4: date: '２０２６-04-26' is not of the form", id="date-fullwidth-digits"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "date: 2026-04-26", "date: 2026-0٤-26"),
+                 "bulletin.yml:4: date:", id="date-arabic-digit"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", 'id: "abc\\n"\n', True),
+                 "bulletin.yml:19: id: 'abc\\n' is not of the form", id="id-trailing-newline"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id='"a\\n"', zh="注。", en="x"), True),
+                 "notes.yml:", id="note-id-trailing-newline"),
+    # 7. Links to other hosts dressed as pages of this site.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh="'[看](//evil.example/a)'", en="x"),
+                                 True), "note 'x' (zh): link target '//evil.example/a' is not allowed", id="link-//"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh="'[看](/\\evil.example/a)'", en="x"),
+                                 True), "note 'x' (zh): link target '/\\\\evil.example/a' is not allowed", id="link-/\\"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh="'[看](&#47;/evil.example)'",
+                                                                         en="x"), True),
+                 "note 'x' (zh): link target '&#47;/evil.example' is not allowed", id="link-encoded-//"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh="'[看](JaVa&#x53;cript:alert(1))'",
+                                                                         en="x"), True),
+                 "note 'x' (zh): link target", id="link-encoded-javascript"),
+    pytest.param(lambda p: write(p, "source_texts/glossary.yml", TERM.format(
+        zh="新就业群体", pinyin="xīn jiùyè qúntǐ", en="x", definition="'[a](data:text/html,<script>alert(1)</script>)'"),
+        True), "(definition_en): raw HTML is not allowed", id="link-data"),
+    # 9. Input that was silently ignored.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/links.yml", "  - from: news__p1\n    to: opinion__sec4__cl8\n"
+                                 "    reason: r\n", True),
+                 "links.yml:11: add: 'news__p1' in 'from' is no answer of an interview", id="links-from-no-interview"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/note.yml", "[]\n"), "note.yml: unknown file in a bulletin folder",
+                 id="misspelt-notes-file"),
+    pytest.param(lambda p: write(p, "source_texts/glosary.yml", "[]\n"), "glosary.yml: unknown file in source_texts/",
+                 id="misspelt-glossary"),
+    pytest.param(lambda p: write(p, "source_texts/glossary.yml", TERM.format(
+        zh="新就业形态", pinyin="xīn jiùyè xíngtài", en="New Employment Groups!", definition="x"), True),
+                 "its English rendering gives the anchor 'term-new-employment-groups'", id="glossary-anchor-twice"),
+    # 11. Sizes no real text reaches.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/en/auto-show.yml", b"#" * 2_000_001),
+                 "auto-show.yml: is 2,000,001 bytes; the limit for this file is 2,000,000 bytes", id="yaml-too-big"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/en/auto-show.yml", "auto-show__title:\n  zh: x\n  en: '"
+                                 + "a " * 20_001 + "'\n"), "auto-show.yml:3: this line has 40,0",
+                 id="yaml-line-too-long"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/en/auto-show.yml", "auto-show__title:\n  zh: x\n  en: |\n"
+                                 + "    aaaa aaaa\n" * 4_200 + "\n"), "auto-show.yml:3: a value of 42,000 characters",
+                 id="yaml-value-too-long"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "- x\n" * 10_001), "notes.yml:10001: more than 10,000 items",
+                 id="yaml-too-many-items"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", "标题\n\n" + "长" * 10_001 + "。\n"),
+                            record_sha256(p / BULLETIN)), "source.txt:3: this line has 10,002 characters",
+                 id="source-line-too-long"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", ("标题\n\n" + "长" * 9_000 + "。\n") * 40),
+                            record_sha256(p / BULLETIN)), "source.txt: is 1,080,", id="source-too-big"),
+    # 12. Encodings, line ends, invisible characters, a missing fingerprint.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", (p / BULLETIN / "notes.yml").read_text("utf-8")
+                                 .encode("utf-16")), "notes.yml: this is UTF-16 text, not UTF-8: convert it with `iconv",
+                 id="utf16-notes"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", (p / BULLETIN / "source.txt").read_text("utf-8")
+                                  .encode("utf-16-le")), record_sha256(p / BULLETIN)),
+                 "source.txt: this is UTF-16LE text", id="utf16-source-no-bom"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", (p / BULLETIN / "source.txt").read_text("utf-8")
+                                  .replace("\n", "\r")), record_sha256(p / BULLETIN)),
+                 "a carriage return without a line feed: line ends must be LF or CRLF",
+                 id="cr-only-source"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", (p / BULLETIN / "notes.yml").read_text("utf-8")
+                                 .replace("\n", "\r")), "a carriage return without a line feed", id="cr-only-notes"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh="注\u202e释", en="x"), True),
+                 ": U+202E RIGHT-TO-LEFT OVERRIDE is not allowed here: a bidirectional control", id="bidi-in-note"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", NOTE.format(id="x", zh='"注\\u2066释"', en="x"), True),
+                 "U+2066 LEFT-TO-RIGHT ISOLATE in this value is not allowed", id="bidi-escaped-in-note"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/en/opinion.yml", "en: \"Opinions", "en: \"\u200bOpinions"),
+                 ": U+200B ZERO WIDTH SPACE is not allowed here: an invisible character", id="zero-width-in-title"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/en/opinion.yml", "en: \"Opinions", 'en: "\\eOpinions'),
+                 "U+001B in this value is not allowed: a control character", id="escape-in-title"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/bulletin.yml", "sha256:", "# sha256:"),
+                 "bulletin.yml:2: missing field 'sha256'", id="no-sha256"),
+    pytest.param(lambda p: (p / BULLETIN / "bulletin.yml").unlink(),
+                 "bulletin.yml: missing: every bulletin folder holds source.txt and bulletin.yml",
+                 id="no-bulletin-yml"),
+]
+
+
+@pytest.mark.parametrize("setup, message", REFUSED)
+def test_refused_with_file_and_line_and_nothing_written(project, setup, message):
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    setup(project)
+    started = time.monotonic()
+    code, lines = run(project, "check")
+    assert code == 1, lines
+    assert any(message in line for line in lines), lines
+    first = lines[0]
+    assert FILE_LINE.match(first) or FILE_ONLY.match(first), first
+    assert len(first) < 600, "an error quotes an excerpt, never a whole value"
+    assert "root:" not in "\n".join(lines), "nothing of a symlink's target is printed"
+    code, build_lines = run(project, "build")
+    assert code == 1 and build_lines[0] == first
+    assert (site / "index.html").read_text() == "previous site"
+    assert not (project / "docs").exists() and not (project / "build").exists()
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("setup, message", [
+    pytest.param(lambda p: second_bulletin(p, "2026-04-27-xinhua"), "'2026-04-27-xinhua' is not"),
+])
+def test_a_copied_bulletin_without_an_id_of_its_own_is_fine(project, setup, message):
+    """The folder name is the id: a second bulletin in a new folder is an ordinary pull request."""
+    setup(project)
+    code, lines = run(project, "check")
+    assert code == 0, lines
+
+
+def insert_in_source(project, character: str) -> str:
+    """`character` put between two sentences of the interview's first answer; the new text."""
+    source = project / BULLETIN / "source.txt"
+    text = source.read_text("utf-8").replace("重要力量。党的十八大", f"重要力量。{character}党的十八大", 1)
+    assert character in text
+    source.write_text(text, "utf-8")
+    record_sha256(project / BULLETIN)
+    return text
+
+
+def test_invisible_characters_in_a_bulletin_are_kept_and_reported(project):
+    """The text stays as received, so `check` passes it and says where each one is."""
+    text = insert_in_source(project, "\u200b")
+    line = text[: text.index("\u200b")].count("\n") + 1
+    code, lines = run(project, "check")
+    assert code == 0, lines
+    assert any(l.startswith(f"warning: {BULLETIN}/source.txt:{line}:") and "U+200B ZERO WIDTH SPACE" in l
+               for l in lines), lines
+
+
+def test_translations_write_writes_what_the_build_reads(project):
+    """A paragraph holding a line separator (U+2028) was copied into a comment, where YAML breaks the line."""
+    insert_in_source(project, "\u2028\u202e")
+    (project / BULLETIN / "en" / "interview.yml").unlink()
+    code, lines = run(project, "translations", "--write")
+    assert code == 0, lines
+    assert "\u2028" not in (project / BULLETIN / "en" / "interview.yml").read_text("utf-8")
+    code, lines = run(project, "check")
+    assert code == 0, lines
+
+
+def test_pdf_workers_end_with_the_build(tmp_path):
+    """A build killed while printing (CI's timeout) leaves no worker behind."""
+    script = tmp_path / "print.py"
+    script.write_text(
+        "import sys\nfrom pathlib import Path\nfrom build_tools.handouts import write_pdfs\n"
+        "page = '<p>' + '长' * 200000 + '</p>'\n"
+        f"write_pdfs({{f'{{i}}.pdf': page for i in range(8)}}, Path({str(tmp_path)!r}))\n", "utf-8")
+    build = subprocess.Popen([sys.executable, str(script)], env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        workers = []
+        for _ in range(100):
+            time.sleep(0.2)
+            workers = _children(build.pid)
+            if workers:
+                break
+        assert workers, "the pool started no worker"
+        time.sleep(1)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        for _ in range(50):
+            if not any(_alive(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers), "a PDF worker outlived the build"
+    finally:
+        for pid in _children(build.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+# What a stranger can get into the pages: everything is text, whatever it looks like.
+HOSTILE_TITLE = '<script>alert("t1")</script>标题*强调*{#evil}[链接](onmouseover=alert(2)//)'
+HOSTILE_SOURCE = "\n\n".join([
+    HOSTILE_TITLE,
+    "新华社北京5月1日电（记者 张三）正文第一段<img src=x onerror=alert(3)>，含有{{ 7*7 }}与{% raw %}和&lt;b&gt;实体。",
+    '# 第二段"><svg onload=alert(4)>，以及\u2028分隔符和零宽\u200b字符。',
+    '!!! note "警告" 第三段 `代码` **粗体** _下划线_ <!-- 注释 --> --- <iframe src="https://evil.example/">。',
+    "> 第四段 - 列表 | 表格 | [[维基]] :smile: ~~删除~~ ==标记== ^^插入^^ {: onclick=\"alert(5)\" }。",
+    "（新华社北京5月1日电）",
+]) + "\n"
+HOSTILE_META = """publisher: 新华社<img src=x onerror=alert(6)>
+publisher_en: 'Xinhua" onmouseover="alert(7)'
+date: 2026-05-01
+page: '<b>1</b>'
+source: "[x](javascript:alert(8)) </dd><script>alert(9)</script>"
+url: https://example.org/a
+received_as: "a.txt\\"><script>alert(10)</script>"
+articles:
+  '{title}': hostile-news
+"""
+HOSTILE_EN = """hostile-news__title:
+  zh: "000000000000"
+  en: "</title><script>alert(11)</script> Title\\n\\n# injected {#evil}\\n\\n<img src=x onerror=alert(12)> [x](onmouseover=alert(19)//) *a*{ onclick=alert(20) } `code\\"`"
+hostile-news__p1:
+  zh: "000000000000"
+  en: |
+    First paragraph.
+
+    ## Injected heading {: onclick="alert(13)" }
+
+    [click](javascript:alert(14)) <script>alert(15)</script> {{ 7*7 }}
+hostile-news__p2:
+  zh: "000000000000"
+  en: "x\\" onmouseover=\\"alert(16)\\" y ' onfocus='alert(17)"
+"""
+HOSTILE_NOTES = """- id: markdown
+  block: hostile-news__p1
+  quote: 正文第一段
+  kind: context
+  zh: "**粗体** *斜体* `代码` [外链](https://example.org/a_b*c*) [内链](../../2026-04-26-xinhua/opinion/#opinion__sec4__cl8) {{ 7*7 }} {#x}"
+  en: "A [link](HTTPS://example.org/) and [another](mailto:a@example.org) \\\\ *emphasis [inside](https://example.org/x*y*)*"
+"""
+HOSTILE_TERM = TERM.format(zh="正文第一段", pinyin="zhèngwén dì-yī duàn", en="'first paragraph <b>x</b>\" onmouseover=\"alert(18)'",
+                           definition="'A [definition](https://example.org/) with `code` & {{ 7*7 }}.'")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A project whose second bulletin, notes, translation and glossary entry carry every payload that
+    passes `check` (it is all text), built with its handouts."""
+    root = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    folder = root / "source_texts" / "2026-05-01-hostile"
+    write(root, "source_texts/2026-05-01-hostile/source.txt", HOSTILE_SOURCE)
+    write(root, "source_texts/2026-05-01-hostile/bulletin.yml",
+          HOSTILE_META.replace("{title}", HOSTILE_TITLE.replace("'", "''")))
+    record_sha256(folder)
+    write(root, "source_texts/2026-05-01-hostile/en/hostile-news.yml", HOSTILE_EN)
+    write(root, "source_texts/2026-05-01-hostile/notes.yml", HOSTILE_NOTES)
+    write(root, "source_texts/glossary.yml", HOSTILE_TERM, append=True)
+    code, lines = run(root, "translations", "--write")
+    assert code == 0, lines
+    code, lines = run(root, "check")
+    assert code == 0, "\n".join(lines)
+    assert any("U+2028" in l and "warning: source_texts/2026-05-01-hostile/source.txt:5:" in l for l in lines), lines
+    code, lines = run(root, "build")
+    assert code == 0, lines
+    return root / "site"
+
+
+PAGES = ["", "glossary/", "2026-05-01-hostile/", "2026-05-01-hostile/hostile-news/", "2026-04-26-xinhua/",
+         "2026-04-26-xinhua/interview/", "2026-04-26-xinhua/opinion/"]
+EDITIONS = ["", "zh-Hant/", "en/"]
+
+
+@pytest.mark.e2e
+def test_every_page_of_every_edition_is_there_and_its_own(hostile_site):
+    """No page replaced another: each article's page is at its address with its own title id."""
+    for edition in EDITIONS:
+        for bulletin, articles in (("2026-04-26-xinhua", ["opinion", "interview", "producer-services", "auto-show",
+                                                          "flood-control", "inner-mongolia-ai", "trial-fields"]),
+                                   ("2026-05-01-hostile", ["hostile-news"])):
+            assert 'id="bulletin"' in (hostile_site / edition / bulletin / "index.html").read_text("utf-8")
+            for article in articles:
+                page = (hostile_site / edition / bulletin / article / "index.html").read_text("utf-8")
+                assert f'id="{article}__title"' in page, (edition, bulletin, article)
+        assert 'id="glossary"' in (hostile_site / edition / "glossary" / "index.html").read_text("utf-8")
+        assert 'id="home"' in (hostile_site / edition / "index.html").read_text("utf-8")
+
+
+@pytest.mark.e2e
+def test_the_payloads_are_text_in_the_handouts(hostile_site):
+    pdf = hostile_site / "2026-05-01-hostile" / "pdf" / "hostile-news.bilingual.pdf"
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    for payload in ('<script>alert("t1")</script>标题', "[x](onmouseover=alert(19)//)", "[链接](onmouseover=alert(2)//)", "<img src=x onerror=alert(3)>", "{{ 7*7 }}",
+                    "</title><script>alert(11)</script> Title # injected {#evil}", "粗体 斜体 代码 外链"):
+        assert "".join(payload.split()) in text, payload
+
+
+@pytest.mark.e2e
+def test_no_payload_runs_or_reaches_out(hostile_site, browser):
+    handler = functools.partial(QuietHandler, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs, off_site = [], []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+               else (off_site.append(route.request.url), route.abort()))
+    try:
+        for edition in EDITIONS:
+            for path in PAGES:
+                page.goto(base + edition + path)
+                page.wait_for_load_state("load")
+                found = page.evaluate(DOM_CHECK, base)
+                assert found == {"handlers": [], "scripts": [], "javascript": [], "external": [], "frames": []}, \
+                    (edition, path, found)
+        # Search results show the same text again, from Pagefind's index.
+        page.goto(base + "2026-05-01-hostile/hostile-news/")
+        page.keyboard.press("/")
+        page.wait_for_selector("dialog[open] input")
+        page.keyboard.insert_text("正文")
+        page.wait_for_selector("dialog a.site-search__link", timeout=10_000)
+        assert page.evaluate(DOM_CHECK, base)["handlers"] == []
+    finally:
+        page.close()
+        server.shutdown()
+    assert dialogs == [] and off_site == []
+
+
+# Inline event handlers, scripts not of this site, javascript: links, links to other hosts
+# without rel, and frames: none may come from the input.
+DOM_CHECK = """base => {
+  const all = [...document.querySelectorAll('*')];
+  return {
+    handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+    scripts: [...document.scripts].filter(s => (s.src && !s.src.startsWith(base)) || /alert/.test(s.textContent))
+      .map(s => s.src || s.textContent.slice(0, 40)),
+    javascript: [...document.querySelectorAll('a[href], [src], [action], [formaction]')]
+      .filter(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src') || ''))
+      .map(e => e.outerHTML.slice(0, 80)),
+    external: [...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('http')
+      && !a.href.startsWith(base) && !/noopener/.test(a.rel)).map(a => a.href),
+    frames: [...document.querySelectorAll('iframe, object, embed, svg[onload], img:not([src^="' + base + '"])')]
+      .filter(e => e.tagName !== 'IMG' || !e.src.startsWith(base)).map(e => e.outerHTML.slice(0, 80)),
+  };
+}"""
