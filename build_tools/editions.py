@@ -13,13 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from . import convert, glossary
 from .convert import Converter, load_overrides
 from .glossary import Term, load_glossary
 from .model import Article, Bulletin
 from .translations import Translation, outline_titles, translate
+from .yamlfile import load_yaml
 
 UI_DIR = Path(__file__).parent / "ui"
 CODES = ("zh-Hans", "zh-Hant", "en")
@@ -67,7 +66,7 @@ class Edition:
 
 @cache
 def _ui_file(code: str) -> dict:
-    return yaml.safe_load((UI_DIR / f"{code}.yml").read_text("utf-8"))
+    return load_yaml(UI_DIR / f"{code}.yml").data
 
 
 def load_ui(code: str, convert: Callable[[str], str] | None = None) -> dict:

@@ -521,3 +521,50 @@ DOM_CHECK = """base => {
       .filter(e => e.tagName !== 'IMG' || !e.src.startsWith(base)).map(e => e.outerHTML.slice(0, 80)),
   };
 }"""
+
+
+# Any edit of any contributor file ends in `check` passing or in one line naming the file; never
+# in a traceback. Hypothesis mutates the real files with the characters YAML, Markdown and HTML
+# give meaning to (the default profile tries a few dozen edits per file, HYPOTHESIS_PROFILE=bench
+# thousands).
+CONTRIBUTOR_FILES = ["source_texts/glossary.yml", "source_texts/zh-Hant.yml", f"{BULLETIN}/bulletin.yml",
+                     f"{BULLETIN}/notes.yml", f"{BULLETIN}/links.yml", f"{BULLETIN}/en/interview.yml"]
+HOSTILE_CHARACTERS = list(":-?[]{},&*!|>'\"%@`#\\<>/=()~^_$.\n\n\n    \t\r\x00\x07\x1b\x85\u2028\u202e\u200b\ufeff"
+                          "019aZé新华社（）：、“”\u3000") + ["!!python/name:os.system", "&a", "*a", "? ", "---\n",
+                                                             "<script>", "javascript:", "[x](//h)", "{#i}", "%s", "\n- "]
+
+
+@pytest.fixture(scope="module")
+def fuzz_project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fuzz")
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    return root
+
+
+def test_no_edit_of_a_contributor_file_crashes_check(fuzz_project):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    originals = {name: (fuzz_project / name).read_text("utf-8") for name in CONTRIBUTOR_FILES}
+    edit = st.tuples(st.integers(0, 10**9), st.integers(0, 40),
+                     st.lists(st.sampled_from(HOSTILE_CHARACTERS), max_size=8).map("".join))
+
+    @settings(max_examples=60 if os.environ.get("HYPOTHESIS_PROFILE") != "bench" else 3000, deadline=None,
+              suppress_health_check=list(HealthCheck), database=None)
+    @given(st.sampled_from(CONTRIBUTOR_FILES), st.lists(edit, min_size=1, max_size=4))
+    def mutated(name, edits):
+        text = originals[name]
+        for at, cut, insert in edits:
+            at %= len(text) + 1
+            text = text[:at] + insert + text[at + cut:]
+        try:
+            (fuzz_project / name).write_text(text, "utf-8", errors="surrogatepass")
+            code, lines = run(fuzz_project, "check")
+            assert code in (0, 1), lines
+            if code == 1:
+                assert FILE_LINE.match(lines[0]) or FILE_ONLY.match(lines[0]), lines[0]
+        finally:
+            (fuzz_project / name).write_text(originals[name], "utf-8")
+
+    mutated()

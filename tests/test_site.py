@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from build_tools.pipeline import build
-from conftest import REPO, QuietHandler
+from conftest import REPO, QuietHandler, record_sha256
 
 pytestmark = pytest.mark.e2e
 
@@ -203,6 +203,7 @@ def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
     folder = tmp_path / "source_texts" / "hostile"
     folder.mkdir(parents=True)
     (folder / "source.txt").write_text('标题"><img src=x onerror=alert(1)>\n\n正文<script>alert(2)</script>内容。\n', "utf-8")
+    record_sha256(folder)
     build(tmp_path)
     html = (tmp_path / "site" / "hostile" / "news" / "index.html").read_text("utf-8")
     assert "<img src=x" not in html and "<script>alert" not in html
