@@ -108,9 +108,13 @@ def _end_with_parent(parent: int) -> None:
 def _print_one(job: tuple[str, str]) -> str:
     from weasyprint import HTML  # imported here: the rest of the build does not need Pango
 
+    from weasyprint.urls import URLFetcher
+
     path, page = job
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=page, base_url=str(PRINT)).write_pdf(path)
+    # A handout needs nothing from outside (its styles are inline, its fonts installed): whatever
+    # the page might name, nothing is fetched, on the network or from the disk.
+    HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(path)
     return path
 
 

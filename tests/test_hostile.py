@@ -568,3 +568,39 @@ def test_no_edit_of_a_contributor_file_crashes_check(fuzz_project):
             (fuzz_project / name).write_text(originals[name], "utf-8")
 
     mutated()
+
+
+@pytest.mark.parametrize("markdown, html", [
+    # Emphasis inside a link's target stays part of the target (it made <a href="…<em>…">).
+    ("[x](https://example.org/a*b*c_d_)", '<a href="https://example.org/a*b*c_d_" rel="noopener noreferrer nofollow">'
+                                          "x</a>"),
+    ("*a [b](../p/#c_d) e*", '<em>a <a href="../p/#c_d">b</a> e</em>'),
+    ("**`<b>`**", "<strong><code>&lt;b&gt;</code></strong>"),
+    # Links that are not http(s), mailto or a path of this site keep their words, not their target.
+    ("[x](//evil.example/)", "x"),
+    ("[x](/\\evil.example/)", "x"),
+    ("[x](&#106;avascript:alert(1))", "x)"),  # a target ends at the first ")"
+    ("![img](https://example.org/i.png)", '<a href="https://example.org/i.png" rel="noopener noreferrer nofollow">'
+                                          "img</a>"),
+    # A line break never ends the HTML block the note is written in.
+    ("a\n\n# b", "a&#10;&#10;&#35; b"),
+])
+def test_annotation_markdown_is_rendered_well_formed(markdown, html):
+    from build_tools.safe_text import render
+
+    assert render(markdown) == html
+
+
+def test_every_quoted_note_keeps_its_marker(seed):
+    """A note's words overlapping a glossary term (二十大) lost their mark and number to the term."""
+    from build_tools.notes import load_notes
+    from build_tools.render import render_site
+
+    pages = render_site([seed])
+    for note in load_notes(seed):
+        article = note.block.split("__")[0]
+        for edition in ("zh-Hans", "zh-Hant", "en"):
+            page = pages[f"{edition}/{seed.id}/{article}.md"]
+            assert f'id="note-{note.id}"' in page, (edition, note.id)
+            if note.quote:
+                assert f'href="#note-{note.id}"' in page, (edition, note.id)
