@@ -3,8 +3,8 @@
     .venv/bin/python bench/run.py [--sizes 1,10,100] [--no-lighthouse] [--pdf-sizes 1,10] [--out bench/RESULTS.md]
 
 For every size N, makes a project of N bulletins in a temp folder (copies of
-source_texts/2026-04-26-xinhua/, re-dated one day earlier each, `sha256` line removed from
-the copies; mkdocs.yml, overrides/, zh-Hant.yml and glossary.yml copied beside them) and runs
+source_texts/2026-04-26-xinhua/, re-dated one day earlier each (their source.txt, and so
+their sha256, unchanged); mkdocs.yml, overrides/, zh-Hant.yml and glossary.yml copied beside them) and runs
 the build's stages one by one, as build_tools/pipeline.py orders them:
 
   parse (load_bulletins) → align (crosslink) → convert (make_editions) → render Markdown
@@ -105,7 +105,6 @@ def make_project(n: int, root: Path) -> Path:
         meta = folder / "bulletin.yml"
         text = meta.read_text("utf-8")
         text = re.sub(r"^date: .*$", f"date: {date.isoformat()}", text, count=1, flags=re.M)
-        text = re.sub(r"^sha256: .*\n", "", text, flags=re.M)   # source.txt bytes stay the same
         meta.write_text(text, "utf-8")
     return root
 

@@ -33,11 +33,13 @@ _ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;
          # tag inside a Markdown paragraph these would turn into markup with quotes of its own.
          ord("["): "&#91;", ord("]"): "&#93;", ord("{"): "&#123;", ord("}"): "&#125;", ord("`"): "&#96;",
          ord("\\"): "&#92;"}
-# What Python (str.splitlines, which MkDocs' reading of a file follows in part), Markdown or
-# HTML could take for a line break, and the other C0/C1 controls: written as references.
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-for _code in [*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]:
-    _TEXT[_code] = _ATTR[_code] = f"&#{_code};" if _code not in (0x00,) else "&#xFFFD;"
+# Line breaks (what Python's str.splitlines, Markdown or HTML could take for one) and the other
+# C0/C1 controls, written as references; NUL has none, and shows as U+FFFD, as browsers show it.
+_CONTROLS = {code: f"&#{code};" for code in [*range(0x01, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0),
+                                              0x2028, 0x2029]}
+_CONTROLS[0x00] = "&#xFFFD;"
+_TEXT.update(_CONTROLS)
+_ATTR.update(_CONTROLS)
 BLOCK_ID = re.compile(r"\A[a-z0-9]+(?:(?:-|__?)[a-z0-9]+)*\Z")
 
 

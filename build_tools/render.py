@@ -384,9 +384,9 @@ def bulletin_label(bulletin: Bulletin, edition: Edition) -> str:
     """新华社 2026年4月26日, or Xinhua News Agency, April 26, 2026 (publisher in Traditional on zh-Hant)."""
     ui = edition.ui
     publisher = bulletin.meta.get("publisher_en") if ui["code"] == "en" else None
-    text = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
-                                   "date": date_label(bulletin, ui)}
-    return edition.traditional(text) if ui["code"] == "zh-Hant" else text
+    shown = ui["bulletin_label"] % {"publisher": publisher or bulletin.meta.get("publisher") or bulletin.id,
+                                    "date": date_label(bulletin, ui)}
+    return edition.traditional(shown) if ui["code"] == "zh-Hant" else shown
 
 
 def publisher_html(bulletin: Bulletin, edition: Edition) -> Markup:
