@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .convert import override_problems
 from .errors import BuildError, display_path, short
 from .linking import crosslink
 from .model import Bulletin
@@ -146,7 +147,10 @@ def check_project(root: Path, bulletins: list[Bulletin], crosslinks=None) -> lis
     errors += check_glossary(root, bulletins)
     overrides = root / "source_texts" / OVERRIDES
     if overrides.exists():
-        errors += check_file(overrides, "zh-Hant")[1]
+        try:
+            errors += override_problems(load_yaml(overrides))
+        except BuildError as err:
+            errors.append(err)
     return errors
 
 

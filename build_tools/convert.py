@@ -14,9 +14,9 @@ from pathlib import Path
 
 import opencc
 
-from .errors import BuildError
-from .validation import first_error
-from .yamlfile import load_yaml
+from .errors import BuildError, short
+from .validation import validate
+from .yamlfile import YamlFile, load_yaml
 
 CONFIG = "s2tw"
 OVERRIDES = Path(__file__).resolve().parent.parent / "source_texts" / "zh-Hant.yml"
@@ -28,19 +28,32 @@ def _converter() -> opencc.OpenCC:
 
 
 def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
-    """The reviewed phrases, checked against zh-Hant.schema.json: they are replaced in the interface
-    strings too, so only Chinese characters and punctuation (no markup, no `%`) are taken."""
+    """The reviewed phrases, checked (`override_problems`)."""
     if not (path.exists() or path.is_symlink()):
         return {}
     file = load_yaml(path)
+    problems = override_problems(file)
+    if problems:
+        raise problems[0]
+    return file.data or {}
+
+
+def override_problems(file: YamlFile) -> list[BuildError]:
+    """What is wrong with zh-Hant.yml: its schema (Chinese characters and punctuation only, since the
+    phrases are replaced in the interface strings too: no markup, no `%`), and each Traditional form
+    as long as its phrase. Conversion is character for character; a longer replacement would
+    multiply the text wherever its phrase occurs (one character made 40,000 long everywhere)."""
     if file.data is None:
-        return {}
+        return []
     if not isinstance(file.data, dict):
-        raise BuildError(path, "expected lines of the form 简体短语: 繁體短語", 1)
-    error = first_error(file, "zh-Hant")
-    if error:
-        raise error
-    return file.data
+        return [BuildError(file.path, "expected lines of the form 简体短语: 繁體短語", 1)]
+    problems = validate(file, "zh-Hant")
+    if problems:
+        return problems
+    return [BuildError(file.path, f"{short(phrase)} has {len(phrase)} characters and its Traditional form "
+                       f"{short(form)} {len(form)}: write the same phrase in Traditional characters, one for one",
+                       file.line((phrase,)))
+            for phrase, form in file.data.items() if len(form) != len(phrase)]
 
 
 class Converter:

@@ -105,6 +105,9 @@ REFUSED = [
                  "zh-Hant.yml:7: key 's' is not of the form keys take here", id="override-ascii-key"),
     pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "'': 繁\n", True),
                  "zh-Hant.yml:7: an empty key", id="override-empty-key"),
+    # A longer Traditional form multiplies the text wherever its phrase occurs (的 made 40,000 long).
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", "的: " + "的" * 39_990 + "\n", True),
+                 "zh-Hant.yml:7: '的' has 1 characters and its Traditional form '的的的", id="override-amplifies"),
     # 2. Folder names (ids by default) that are markup, or not of the strict form.
     pytest.param(lambda p: second_bulletin(p, 'x"><img src=x onerror=alert(1)>'),
                  "bulletin folder name: 'x\"><img src=x onerror=alert(1)>' is not a name", id="folder-markup"),
