@@ -47,6 +47,9 @@ def short_name(document: Article, edition: Edition) -> str:
 
 
 def roman(number: int) -> str:
+    """IV for 4; a number no document part has (0, or above 39: a garbled numeral) stays in digits."""
+    if not 0 < number < 40:
+        return str(number)
     out = ""
     for value, letters in ROMAN:
         while number >= value:

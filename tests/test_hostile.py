@@ -607,3 +607,25 @@ def test_every_quoted_note_keeps_its_marker(seed):
             assert f'id="note-{note.id}"' in page, (edition, note.id)
             if note.quote:
                 assert f'href="#note-{note.id}"' in page, (edition, note.id)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("六、", "一二三四五六七八九、"),  # read as part 123456789: its Roman numeral took minutes to write
+    ("六、", "十十、"),                # no numeral of any form: a KeyError
+    ("五、", "九十九、"),
+])
+def test_a_garbled_numeral_in_a_bulletin_neither_stalls_nor_crashes(project, old, new):
+    from build_tools.linking import crosslink
+    from build_tools.pipeline import load_project
+    from build_tools.render import render_site
+    from conftest import edit_source
+
+    edit_source(project, old, new)
+    started = time.monotonic()
+    code, lines = run(project, "check")
+    assert code in (0, 1), lines
+    if code == 0:
+        bulletins = load_project(project)
+        pages = render_site(bulletins, crosslink(bulletins))
+        assert any(new[:-1] in page for page in pages.values())
+    assert time.monotonic() - started < 20
