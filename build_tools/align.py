@@ -45,6 +45,11 @@ SECOND_SHARE = 0.6
 # at most WINDOW times its length that ends with its last two characters (insertions:
 # 提高党员干部特别是领导干部政治本领 names 提高党员干部政治本领).
 TITLE_MIN = 4
+# Titles are short (the longest in the corpus: 38 characters); a longer "title" is a sentence, and
+# matching it costs the cube of its length. Where a title's last two characters recur, only the
+# first MAX_NAMINGS places are tried: an answer names a clause a few times at most.
+TITLE_MAX = 60
+MAX_NAMINGS = 30
 TITLE_RATIO = 0.8
 WINDOW = 2.0
 # A piece of shared wording, besides the title, that corroborates a title found inside the text.
@@ -190,7 +195,7 @@ def _title_match(heading: str, text: str, topic: set[str] = frozenset()) -> tupl
     `严明党的政治纪律和政治规矩`. Words of the document's topic do not count towards
     the share found: `加强党的政治建设的意义、目的` does not name `加强党的政治建设的总体要求`.
     """
-    if len(heading) < TITLE_MIN:
+    if not TITLE_MIN <= len(heading) <= TITLE_MAX:
         return None
     tail = heading[-2:]
     start = text.find(tail)
@@ -198,7 +203,9 @@ def _title_match(heading: str, text: str, topic: set[str] = frozenset()) -> tupl
         return None
     own = [i for i in range(len(heading)) if not _in_topic(heading, i, topic)]
     best = None
-    while start >= 0:
+    tried = 0
+    while start >= 0 and tried < MAX_NAMINGS:
+        tried += 1
         end = start + 2
         window_start = max(0, end - math.ceil(WINDOW * len(heading)))
         window = text[window_start:end]

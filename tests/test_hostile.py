@@ -613,8 +613,10 @@ def test_every_quoted_note_keeps_its_marker(seed):
     ("六、", "一二三四五六七八九、"),  # read as part 123456789: its Roman numeral took minutes to write
     ("六、", "十十、"),                # no numeral of any form: a KeyError
     ("五、", "九十九、"),
+    # A part's "title" of 3,000 characters repeating itself: matching it cost the cube of its length.
+    ("第一部分为总体要求", "第一部分为" + "甲乙" * 1500),
 ])
-def test_a_garbled_numeral_in_a_bulletin_neither_stalls_nor_crashes(project, old, new):
+def test_a_strange_bulletin_neither_stalls_nor_crashes(project, old, new):
     from build_tools.linking import crosslink
     from build_tools.pipeline import load_project
     from build_tools.render import render_site
@@ -627,5 +629,5 @@ def test_a_garbled_numeral_in_a_bulletin_neither_stalls_nor_crashes(project, old
     if code == 0:
         bulletins = load_project(project)
         pages = render_site(bulletins, crosslink(bulletins))
-        assert any(new[:-1] in page for page in pages.values())
+        assert any(new[:-1][:100] in page for page in pages.values())
     assert time.monotonic() - started < 20
