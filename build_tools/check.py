@@ -69,6 +69,7 @@ def check_notes(bulletin: Bulletin) -> list[BuildError]:
         return errors
     texts = texts_of(bulletin)
     seen: dict[str, int | None] = {}
+    marked: dict[str, list[tuple[int, int, object]]] = {}  # block → (start, end, note) of quoted words
     for note in read_notes(file):
         if note.id in seen:
             errors.append(BuildError(path, f"note id {short(note.id)} is used twice (first at line {seen[note.id]}); "
@@ -88,6 +89,15 @@ def check_notes(bulletin: Bulletin) -> list[BuildError]:
             elif len(found) > 1:
                 errors.append(BuildError(path, f"note {note.id!r}: {short(note.quote)} occurs {len(found)} times in "
                                          f"{note.block}; add a prefix: or suffix: to tell which", note.line))
+            else:
+                start, end = found[0], found[0] + len(note.quote)
+                # Two marks cannot share words: the second would lose its mark and number.
+                other = next((o for a, b, o in marked.get(note.block, []) if a < end and start < b), None)
+                if other is not None:
+                    errors.append(BuildError(path, f"note {note.id!r}: its words overlap those of note {other.id!r} "
+                                             f"(line {other.line}) in {note.block}; quote words of its own, or merge "
+                                             "the two notes", note.line))
+                marked.setdefault(note.block, []).append((start, end, note))
         for language in ("zh", "en"):
             for problem in unsafe(getattr(note, language)):
                 errors.append(BuildError(path, f"note {note.id!r} ({language}): {problem}", note.line))

@@ -9,11 +9,13 @@ from pathlib import Path
 class BuildError(Exception):
     """`path:line: message`, the form editors and CI logs turn into links."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None, col: int | None = None):
+    def __init__(self, path: Path | str, message: str, line: int | None = None, col: int | None = None,
+                 details: str = ""):
         self.path = Path(path)
         self.line = line
         self.col = col
         self.message = message
+        self.details = details  # a tool's own output, shown under the message
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -22,7 +24,10 @@ class BuildError(Exception):
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: {_printable(self.message, keep=chr(10))}"
+        # One line, whatever the input held: a newline in a key could start a line of its own in a CI
+        # log ("::error::…" is a command to GitHub Actions). A tool's output follows, each line marked.
+        return f"{where}: {_printable(self.message)}" + "".join(f"\n  | {_printable(line)}"
+                                                                for line in self.details.splitlines())
 
 
 def display_path(path: Path) -> str:

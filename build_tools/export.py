@@ -57,7 +57,7 @@ def article_data(article: Article) -> dict:
         "credit": _text(article.credit),
         "continued": article.continued is not None,
         "continued_from_page": article.continued_from,
-        "line": article.title.line if article.title else article.blocks[0].line,
+        "line": article.pieces()[0].line,  # every article has a title, a header line or a block
         "blocks": [block_data(article.kind, b) for b in article.blocks],
     }
 

@@ -142,6 +142,7 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
 
 def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
+    page = _permalink(edition, bulletin, article) if site_url() else ""  # what a note's link is relative to
     rows = []
     for block in article.blocks:
         chinese = edition.zh(block.text)
@@ -149,7 +150,7 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         zh = html('<span class="clause-head">{}</span>{}', chinese[:at], chinese[at:]) if at > 0 else text(chinese)
         label = (html('<p class="fragment-label">{}</p>', edition.ui["fragment_label"] % edition.zh(block.clause))
                  if block.fragment else "")
-        note = join(html('<p class="notes">{}</p>', render_markdown(edition.zh(n.zh)))
+        note = join(html('<p class="notes">{}</p>', render_markdown(edition.zh(n.zh), base=page or None))
                     for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":

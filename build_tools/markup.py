@@ -33,10 +33,11 @@ _ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;
          # tag inside a Markdown paragraph these would turn into markup with quotes of its own.
          ord("["): "&#91;", ord("]"): "&#93;", ord("{"): "&#123;", ord("}"): "&#125;", ord("`"): "&#96;",
          ord("\\"): "&#92;"}
-# Line breaks (what Python's str.splitlines, Markdown or HTML could take for one) and the other
-# C0/C1 controls, written as references; NUL has none, and shows as U+FFFD, as browsers show it.
-_CONTROLS = {code: f"&#{code};" for code in [*range(0x01, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0),
-                                              0x2028, 0x2029]}
+# Line breaks (what Python's str.splitlines, Markdown or HTML could take for one) and the other C0
+# controls, written as references; NUL has none, and shows as U+FFFD, as browsers show it. C1
+# controls (U+0080–U+009F) stay as they are: HTML reads their references as Windows-1252 (&#147;
+# is “), and neither MkDocs nor Python-Markdown takes one for a line break.
+_CONTROLS = {code: f"&#{code};" for code in [*range(0x01, 0x09), *range(0x0A, 0x20), 0x7F, 0x2028, 0x2029]}
 _CONTROLS[0x00] = "&#xFFFD;"
 _TEXT.update(_CONTROLS)
 _ATTR.update(_CONTROLS)

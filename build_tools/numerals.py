@@ -31,8 +31,12 @@ _TENS = re.compile(r"\A([一二三四五六七八九])?十([一二三四五六�
 
 
 def to_chinese(number: int) -> str:
-    """12 → `十二`; the inverse of `to_int` for 1–99."""
+    """12 → `十二`; the inverse of `to_int` for 1–99, digit by digit above (111 → `一一一`), 〇 below 1."""
     names = "零一二三四五六七八九"
+    if number < 1:
+        return "〇"
+    if number >= 100:
+        return "".join("〇一二三四五六七八九"[int(digit)] for digit in str(number))
     if number < 10:
         return names[number]
     tens, units = divmod(number, 10)

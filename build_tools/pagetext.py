@@ -103,8 +103,10 @@ def _html(text: str, spans: list, bold_stop: str | None) -> Markup:
     if at <= 0:
         return markup(text, spans)
     end = at + len(bold_stop.rstrip())
-    head = [s for s in spans if s[1] <= end]
-    tail = [(a - end, b - end, o, c) for a, b, o, c in spans if a >= end]
+    # A span across the end of the bold title is cut in two; what follows it (a note's number) goes
+    # after the second part.
+    head = [(a, min(b, end), o, c, after if b <= end else html("")) for a, b, o, c, after in spans if a < end]
+    tail = [(max(a, end) - end, b - end, o, c, after) for a, b, o, c, after in spans if b > end]
     return html("<strong>{}</strong>{}", markup(text[:end], head), markup(text[end:], tail))
 
 
@@ -119,13 +121,13 @@ def _term_spans(marks: Marks, text: str, language: str, around: list = ()) -> li
     spans = []
     for start, end, name in find_terms(text, list(names), english=language == "en"):
         term = names[name]
-        if (language, term.zh) in marks.seen or any(start < b and a < end for a, b, _, _ in around):
+        if (language, term.zh) in marks.seen or any(start < b and a < end for a, b, *_ in around):
             continue
         marks.seen.add((language, term.zh))
         # A link to the glossary entry (article pages are two levels below the edition's root);
         # assets/javascripts/terms.js shows the entry beside it from GLOSSARY_JSON.
         spans.append((start, end, html('<a class="term" href="{}">', urls.page("glossary", anchor=term.slug, up=2)),
-                      html("</a>")))
+                      html("</a>"), html("")))
     return spans
 
 
@@ -150,8 +152,8 @@ def _quote_spans(marks: Marks, key: str, chinese: str) -> list:
             continue  # `check` reports it; the note still shows under the block
         number = marks.numbered.setdefault(note.id, len(marks.numbered) + 1)
         start = found[0]
-        spans.append((start, start + len(note.quote), html('<span class="noted">'),
-                      html('</span><sup class="note-ref"><a href="{}">{}</a></sup>', urls.here(f"note-{note.id}"),
+        spans.append((start, start + len(note.quote), html('<span class="noted">'), html("</span>"),
+                      html('<sup class="note-ref"><a href="{}">{}</a></sup>', urls.here(f"note-{note.id}"),
                            _note_label(marks, number))))
     return spans
 

@@ -162,18 +162,21 @@ def source_date_epoch(bulletins: list[Bulletin]) -> int:
     dates = sorted(str(b.meta.get("date")) for b in bulletins if b.meta.get("date"))
     if not dates:
         return 0
-    return int(datetime.fromisoformat(dates[-1]).replace(tzinfo=timezone.utc).timestamp())
+    seconds = int(datetime.fromisoformat(dates[-1]).replace(tzinfo=timezone.utc).timestamp())
+    # Tools write it into 32-bit fields (the gzip header of sitemap.xml.gz): a bulletin of 1956 or
+    # dated 9999 is still a bulletin, and the sitemap's date is only the newest date it can hold.
+    return min(max(seconds, 0), 2**32 - 1)
 
 
 def run(command: list[str], env: dict) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
-        raise BuildError(command[2], f"{' '.join(command[2:4])} failed (exit {result.returncode}):\n{output}")
+        raise BuildError(command[2], f"{' '.join(command[2:4])} failed (exit {result.returncode}):", details=output)
     noise = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if noise:
         # --strict turns MkDocs warnings into errors; anything else it prints is worth seeing.
-        print("\n".join(noise), file=sys.stderr)
+        print("\n".join(f"{command[2]}: {line}" for line in noise), file=sys.stderr)
 
 
 def replace_dir(new: Path, target: Path) -> None:

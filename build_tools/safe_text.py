@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 
@@ -19,14 +20,18 @@ from .errors import short
 from .markup import attr, html, join, text
 
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]{0,200}>?")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+# Every repeat is bounded and a label cannot hold a bracket, so that no text (39,000 "[" in a row)
+# makes a pattern scan ahead from every position: matching stays linear in the length of the text.
+_LABEL = r"[^\[\]]{1,500}"
+_TARGET = r"[^)\s]{1,2000}"
+_IMAGE = re.compile(rf"!\[[^\[\]]{{0,500}}\]\({_TARGET}\)")
+_LINK = re.compile(rf"\[({_LABEL})\]\(({_TARGET})\)")
 # The small Markdown, in order of precedence: code keeps its content as written; a link's target
 # is never read for emphasis; an image is shown as a link to it.
-_TOKEN = re.compile(r"`(?P<code>[^`]+)`"
-                    r"|!?\[(?P<label>[^\]]+)\]\((?P<target>[^)\s]+)\)"
-                    r"|\*\*(?P<bold>[^*]+)\*\*"
-                    r"|(?<![*\w])\*(?P<em>[^*]+)\*(?![*\w])")
+_TOKEN = re.compile(r"`(?P<code>[^`]{1,2000})`"
+                    rf"|!?\[(?P<label>{_LABEL})\]\((?P<target>{_TARGET})\)"
+                    r"|\*\*(?P<bold>[^*]{1,2000})\*\*"
+                    r"|(?<![*\w])\*(?P<em>[^*]{1,2000})\*(?![*\w])")
 _SCHEME = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -67,12 +72,17 @@ def link_kind(target: str) -> str | None:
     return "internal" if "\\" not in decoded and not decoded.startswith("//") else None
 
 
-def render(value: str) -> Markup:
-    """Inline HTML for `value`: **bold**, *italic*, `code` and safe links; everything else escaped."""
-    return _inline(value, nested=False)
+def render(value: str, base: str | None = "") -> Markup:
+    """Inline HTML for `value`: **bold**, *italic*, `code` and safe links; everything else escaped.
+
+    A link to a page of this site is relative to the page the text is on; elsewhere (a printed
+    handout) `base` is that page's address, or None where it is not known: the link then keeps
+    its words only, rather than pointing into the machine that printed it.
+    """
+    return _inline(value, nested=False, base=base)
 
 
-def _inline(value: str, nested: bool) -> Markup:
+def _inline(value: str, nested: bool, base: str | None = "") -> Markup:
     """Tokens of `value` as HTML; `nested` (inside emphasis or a link's label): code and links only."""
     out, position = [], 0
     for match in _TOKEN.finditer(value):
@@ -81,22 +91,22 @@ def _inline(value: str, nested: bool) -> Markup:
         if match["code"] is not None:
             out.append(html("<code>{}</code>", match["code"]))
         elif match["target"] is not None:
-            label = text(match["label"]) if nested else _inline(match["label"], nested=True)
-            out.append(_link(match["target"], label))
+            label = text(match["label"]) if nested else _inline(match["label"], nested=True, base=base)
+            out.append(_link(match["target"], label, base))
         elif nested:
             out.append(text(match.group(0)))
         elif match["bold"] is not None:
-            out.append(html("<strong>{}</strong>", _inline(match["bold"], nested=True)))
+            out.append(html("<strong>{}</strong>", _inline(match["bold"], nested=True, base=base)))
         else:
-            out.append(html("<em>{}</em>", _inline(match["em"], nested=True)))
+            out.append(html("<em>{}</em>", _inline(match["em"], nested=True, base=base)))
     out.append(text(value[position:]))
     return join(out)
 
 
-def _link(target: str, label: Markup) -> Markup:
+def _link(target: str, label: Markup, base: str | None) -> Markup:
     kind = link_kind(target)
     if kind == "external":
         return html('<a href="{}" rel="noopener noreferrer nofollow">{}</a>', attr(target), label)
-    if kind == "internal":
-        return html('<a href="{}">{}</a>', attr(target), label)
+    if kind == "internal" and base is not None:
+        return html('<a href="{}">{}</a>', attr(urljoin(base, target) if base else target), label)
     return label

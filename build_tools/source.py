@@ -99,7 +99,8 @@ def _check_bulletin_folder(folder: Path) -> None:
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:
-    """The entries of `folder` to check, sorted; symlinks and special files refused, dotfiles skipped."""
+    """The entries of `folder` to check, sorted; symlinks and special files refused, files starting with a
+    dot or ending in .md skipped (never read); every folder kept."""
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda e: e.name)
     kept = []
@@ -110,7 +111,7 @@ def _entries(folder: Path) -> list[os.DirEntry]:
         mode = entry.stat(follow_symlinks=False).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             raise BuildError(entry.path, "is not an ordinary file or folder (a pipe, socket or device); remove it")
-        if not entry.name.startswith(".") and not entry.name.endswith(".md"):
+        if stat.S_ISDIR(mode) or not (entry.name.startswith(".") or entry.name.endswith(".md")):
             kept.append(entry)
     return kept
 

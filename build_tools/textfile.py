@@ -57,6 +57,9 @@ def read_bytes(path: Path, limit: int) -> bytes:
             raise BuildError(path, "is a folder where a file was expected")
         if not stat.S_ISREG(info.st_mode):
             raise BuildError(path, "is not an ordinary file (a pipe, socket or device); replace it with a text file")
+        if info.st_nlink > 1:  # git never makes one: it would be a way to a file outside the repository
+            raise BuildError(path, "has other hard links; contributor files must be ordinary files of the "
+                             "repository: replace it with a copy")
         if info.st_size > limit:
             raise BuildError(path, f"is {info.st_size:,} bytes; the limit for this file is {limit:,} bytes "
                              "(build_tools/limits.py): split it, or ask a maintainer about the limit")
@@ -156,6 +159,7 @@ def describe(char: str) -> str:
 
 def check_lines(path: Path, text: str, limit: int) -> None:
     for number, line in enumerate(text.split("\n"), 1):
-        if len(line) > limit:
-            raise BuildError(path, f"this line has {len(line):,} characters; the limit is {limit:,} "
+        length = len(line.removesuffix("\r"))  # a CRLF line is as long as its LF twin
+        if length > limit:
+            raise BuildError(path, f"this line has {length:,} characters; the limit is {limit:,} "
                              "(build_tools/limits.py): break it up", number)

@@ -173,7 +173,13 @@ def _comment(text: str) -> str:
     or cannot hold, a space. The bulletin's text is kept as received, so it may hold them."""
     for pattern, _, _ in SUSPICIOUS:
         text = pattern.sub(" ", text)
-    return re.sub("[\n\r]", " ", text)
+    text = re.sub("[\n\r]", " ", text)
+    # A reminder of the Chinese, not the Chinese: a block longer than a line may be would make a
+    # file `check` refuses.
+    return text if len(text) <= COMMENT_MAX else text[: COMMENT_MAX - 1] + "…"
+
+
+COMMENT_MAX = 2000
 
 
 def outline_titles(crosslinks, article: Article) -> dict[str, str]:

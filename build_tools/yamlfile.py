@@ -145,6 +145,9 @@ class _Builder:
         name = event.value
         if name == "":
             raise self.fail(event, "an empty key; write the key before the colon")
+        if any(ch < " " or ch == "\x7f" for ch in name):  # "a\n::error::…" in quotes
+            raise self.fail(event, f"the key {short(name)} holds a line break or a control character; keys are "
+                            "ids, titles and phrases on one line")
         if name in container:
             raise self.fail(event, f"{short(name)} appears twice (first at line {self.lines[where + (name,)]}); "
                             "merge the two entries")
@@ -178,10 +181,15 @@ class _Builder:
         if construct is None:  # text, and dates (kept as written)
             return event.value
         try:
-            return construct(yaml.ScalarNode(tag, event.value))
+            value = construct(yaml.ScalarNode(tag, event.value))
         except ValueError:
             raise self.fail(event, f"{short(event.value)} is not a number YAML can read; quote it to write text") \
                 from None
+        # 0x… or 1:59:59:… can be read into a number Python will not even print (over 4,300 digits).
+        if isinstance(value, int) and value.bit_length() > 64:
+            raise self.fail(event, f"{short(event.value)} is a number larger than any field here takes; quote it "
+                            "to write text")
+        return value
 
 
 class _NoKey:

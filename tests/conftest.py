@@ -64,13 +64,13 @@ def site(tmp_path_factory):
     return root / "site"
 
 
-def edit_source(project, old: str, new: str):
+def edit_source(project, old: str, new: str, count: int = -1):
     """Change the bulletin's text in a scratch project (recording its new sha256); its path."""
     folder = project / "source_texts" / "2026-04-26-xinhua"
     source = folder / "source.txt"
     text = source.read_text("utf-8")
     assert old in text, old
-    source.write_text(text.replace(old, new), "utf-8")
+    source.write_text(text.replace(old, new, count), "utf-8")
     record_sha256(folder)
     return source
 

@@ -60,11 +60,11 @@ def write(project: Path, relative: str, content: str | bytes, append: bool = Fal
     return path
 
 
-def replace(project: Path, relative: str, old: str, new: str) -> None:
+def replace(project: Path, relative: str, old: str, new: str, count: int = -1) -> None:
     path = project / relative
     text = path.read_text("utf-8")
     assert old in text, old
-    path.write_text(text.replace(old, new), "utf-8")
+    path.write_text(text.replace(old, new, count), "utf-8")
 
 
 def symlink(project: Path, relative: str, target: str | Path) -> None:
@@ -259,7 +259,38 @@ REFUSED = [
     pytest.param(lambda p: (p / BULLETIN / "bulletin.yml").unlink(),
                  "bulletin.yml: missing: every bulletin folder holds source.txt and bulletin.yml",
                  id="no-bulletin-yml"),
+    # Found by a red-team run after the cases above passed.
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "url: 0x" + "f" * 20_000 + "\n", True),
+                 "bulletin.yml:19: '0xfffff", id="yaml-huge-hex"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", "url: 1" + ":59" * 13_000 + "\n", True),
+                 "is a number larger than any field here takes", id="yaml-huge-sexagesimal"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/en/auto-show.yml", 'en: "', "en: 0b" + "1" * 39_000 + "\n  x: \""),
+                 "auto-show.yml:", id="yaml-huge-binary-translation"),
+    pytest.param(lambda p: write(p, "source_texts/zh-Hant.yml", '"发布\\n::warning::injected": 發布\n', True),
+                 "zh-Hant.yml:7: the key '发布\\n::warning::injected' holds a line break", id="key-with-newline"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/bulletin.yml", 'extra:\n  "t\\n::error::inj": x\n', True),
+                 "bulletin.yml:", id="key-with-newline-in-articles"),
+    pytest.param(lambda p: (replace(p, f"{BULLETIN}/source.txt", "快递小哥", "快递小哥" + "一" * 3000, 1),
+                            record_sha256(p / BULLETIN),
+                            write(p, "source_texts/glossary.yml", TERM.format(zh="一" * 3000, pinyin="yī" * 3000,
+                                                                              en="one", definition="x"), True)),
+                 "glossary.yml:", id="glossary-term-too-long"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", "- id: overlap\n  block: interview__q1__a1\n"
+                                 "  quote: 十八大以来\n  kind: context\n  zh: 注。\n  en: x\n", True),
+                 "note 'overlap': its words overlap those of note", id="notes-overlap"),
+    pytest.param(lambda p: os.link(_outside(p), p / BULLETIN / "links.yml") if not (p / BULLETIN / "links.yml").unlink()
+                 else None, "links.yml: has other hard links", id="hard-link"),
+    pytest.param(lambda p: second_bulletin(p, "x.md"), "source_texts/x.md: bulletin folder name", id="folder-x.md"),
+    pytest.param(lambda p: second_bulletin(p, ".hidden"), "source_texts/.hidden: bulletin folder name",
+                 id="folder-hidden"),
 ]
+
+
+def _outside(project: Path) -> Path:
+    """A file beside the project, outside its repository."""
+    path = project.parent / f"{project.name}-outside.yml"
+    path.write_text("add: []\n", "utf-8")
+    return path
 
 
 @pytest.mark.parametrize("setup, message", REFUSED)
@@ -276,6 +307,7 @@ def test_refused_with_file_and_line_and_nothing_written(project, setup, message)
     assert FILE_LINE.match(first) or FILE_ONLY.match(first), first
     assert len(first) < 600, "an error quotes an excerpt, never a whole value"
     assert "root:" not in "\n".join(lines), "nothing of a symlink's target is printed"
+    assert not any(line.startswith("::") for line in lines), "no line of CI log a stranger wrote"
     code, build_lines = run(project, "build")
     assert code == 1 and build_lines[0] == first
     assert (site / "index.html").read_text() == "previous site"
@@ -615,6 +647,14 @@ def test_every_quoted_note_keeps_its_marker(seed):
     ("五、", "九十九、"),
     # A part's "title" of 3,000 characters repeating itself: matching it cost the cube of its length.
     ("第一部分为总体要求", "第一部分为" + "甲乙" * 1500),
+    ("五是强化系统集成。", "五是强化系统集成。十十是测试。"),  # a point numbered 十十
+    ("第六部分为", "第一一一部分为"),                        # part 111 of the framework answer
+    # A text that starts inside an article (no title) or with a byline: check passed, build crashed.
+    ("国家防总通报", "上文的结尾部分，接续前一版。\n\n国家防总通报"),
+    ("国家防总通报", "□新华社记者 张三\n\n国家防总通报"),
+    # Five 9,000-character lines without a full stop are one block of 45,000: its comment in the
+    # translation file was longer than a line may be.
+    ("国家防总通报", "\n\n".join(["长" * 9_000] * 5) + "。\n\n国家防总通报"),
 ])
 def test_a_strange_bulletin_neither_stalls_nor_crashes(project, old, new):
     from build_tools.linking import crosslink
@@ -622,12 +662,63 @@ def test_a_strange_bulletin_neither_stalls_nor_crashes(project, old, new):
     from build_tools.render import render_site
     from conftest import edit_source
 
-    edit_source(project, old, new)
+    edit_source(project, old, new, count=1)
     started = time.monotonic()
+    code, lines = run(project, "translations", "--write")
+    assert code in (0, 1), lines
     code, lines = run(project, "check")
     assert code in (0, 1), lines
     if code == 0:
         bulletins = load_project(project)
         pages = render_site(bulletins, crosslink(bulletins))
-        assert any(new[:-1][:100] in page for page in pages.values())
-    assert time.monotonic() - started < 20
+        assert any(new[:-1][:100].split("\n")[0] in page for page in pages.values())
+    assert time.monotonic() - started < 30
+
+
+def test_notes_full_of_brackets_are_checked_in_linear_time(project):
+    """39,000 "[" made each Markdown pattern scan ahead from every position: minutes per note."""
+    write(project, f"{BULLETIN}/notes.yml", "".join(
+        NOTE.format(id=f"n{i}", zh="'" + "[" * 39_000 + "'", en="'" + "[a](" * 9_000 + "'") for i in range(5)))
+    started = time.monotonic()
+    code, lines = run(project, "check")
+    assert code == 0, lines
+    assert time.monotonic() - started < 15
+
+
+@pytest.mark.parametrize("date, epoch", [("1956-05-02", 0), ("2026-04-26", 1777161600), ("9999-12-31", 2**32 - 1)])
+def test_any_calendar_date_builds(date, epoch):
+    """SOURCE_DATE_EPOCH goes into 32-bit fields (sitemap.xml.gz): a 1956 bulletin made MkDocs fail."""
+    from types import SimpleNamespace
+
+    from build_tools.pipeline import source_date_epoch
+
+    assert source_date_epoch([SimpleNamespace(meta={"date": date})]) == epoch
+
+
+def test_characters_reach_the_page_as_themselves():
+    """C1 controls stay raw: as references HTML reads them as Windows-1252 (&#147; is “)."""
+    from build_tools.markup import text
+    from build_tools.textfile import check_lines
+
+    assert text("引\x93号\x85") == "引\x93号\x85"
+    assert text("a\nb\x1bc") == "a&#10;b&#27;c"
+    check_lines(Path("x.txt"), "a" * 10 + "\r\n", 10)  # a CRLF line is as long as its LF twin
+
+
+def test_a_handout_links_a_note_to_the_published_page_or_not_at_all():
+    """Relative to the template folder, a note's link pointed into the machine that printed it."""
+    from build_tools.safe_text import render
+
+    assert render("[见](../opinion/#opinion__sec4__cl8)", base=None) == "见"
+    assert render("[见](../opinion/#x)", base="https://example.org/b/interview/") == \
+        '<a href="https://example.org/b/opinion/#x">见</a>'
+    assert render("[见](../opinion/#x)") == '<a href="../opinion/#x">见</a>'
+
+
+@pytest.mark.e2e
+def test_no_page_links_to_another_host_by_accident(site):
+    """On 404 pages base_url is "/": the language menu linked to //zh-Hant/, a host named zh-hant."""
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        found = re.findall(r'(?:href|src|data-[a-z-]+)="(//[^"]*)"', html)
+        assert found == [], (page.relative_to(site), found[:3])
