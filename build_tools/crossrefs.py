@@ -25,6 +25,8 @@ COMPARE_SUFFIX = "-explained"
 # Characters of an explanation shown under a clause; the full text is one click away.
 EXCERPT_MAX = 160
 COMPARE_EXCERPT_MAX = 400
+# Characters of an explanation's English shown with it (the longest answer now: 2,627).
+ENGLISH_MAX = 3_000
 DOCUMENT_NAMES = {"意见": "Opinions", "决定": "Decision", "通知": "Notice", "方案": "Plan", "规划": "Plan",
                   "纲要": "Outline", "办法": "Measures", "条例": "Regulations", "规定": "Provisions"}
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -112,8 +114,17 @@ def _passage(link: Link, edition: Edition, limit: int) -> Markup:
                    excerpt(edition.zh(link.source.text), _spans(link, edition), limit))
     if edition.code != "en":
         return chinese
-    english = edition.en(link.source_bulletin, link.source.id).text
+    english = _at_most(edition.en(link.source_bulletin, link.source.id).text or "", ENGLISH_MAX)
     return (html('<span class="xref-translation">{}</span> ', english) if english else text("")) + chinese
+
+
+def _at_most(value: str, limit: int) -> str:
+    """`value`, or its sentences up to `limit` characters and "…": each passage is shown under every
+    clause it explains, so a translation of any length must not be copied whole each time."""
+    if len(value) <= limit:
+        return value
+    cut = max(value.rfind(mark, 0, limit) for mark in ".!?;") + 1
+    return value[: cut if cut > limit // 2 else limit].rstrip() + " …"
 
 
 def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compare: str | None, anchor: str) -> Markup:

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import urls
 from .align import document_targets
@@ -43,6 +44,25 @@ LABELS = {
     "bilingual": {"edition": "中英对照版 · Chinese–English"},
     "zh-Hant": {"edition": "繁體中文版"},
 }
+
+
+# WeasyPrint 70 lays out one text node in time that grows with the square of its length (it encodes
+# the rest of the node again for every line it breaks): a 10,000-character paragraph goes in as
+# pieces of at most PIECE characters, cut after a sentence where one ends. The PDF reads the same.
+PIECE = 2_000
+
+
+def _pieces(value: str) -> Markup:
+    if len(value) <= PIECE:
+        return text(value)
+    parts = []
+    while len(value) > PIECE:
+        cut = max(value.rfind(mark, 0, PIECE) for mark in "。！？；.!?;") + 1
+        cut = cut if cut > PIECE // 2 else PIECE
+        parts.append(value[:cut])
+        value = value[cut:]
+    parts.append(value)
+    return join(html("<span>{}</span>", part) for part in parts)
 
 
 def handout_path(bulletin: Bulletin, article: Article, mode: str) -> str:
@@ -147,14 +167,15 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
     for block in article.blocks:
         chinese = edition.zh(block.text)
         at = chinese.find("。") + 1 if block.type == "clause" and block.heading else 0
-        zh = html('<span class="clause-head">{}</span>{}', chinese[:at], chinese[at:]) if at > 0 else text(chinese)
+        zh = (html('<span class="clause-head">{}</span>{}', chinese[:at], _pieces(chinese[at:])) if at > 0
+              else _pieces(chinese))
         label = (html('<p class="fragment-label">{}</p>', edition.ui["fragment_label"] % edition.zh(block.clause))
                  if block.fragment else "")
         note = join(html('<p class="notes">{}</p>', render_markdown(edition.zh(n.zh), base=page or None))
                     for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
-            en = english.en(bulletin, block.id).text or ""
+            en = _pieces(english.en(bulletin, block.id).text or "")
             heading = block.type in ("question", "heading")
             cell = attr("heading-cell" if heading else "")
             rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}</td>'
@@ -193,7 +214,8 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
             outline.append(html('<li><a href="#{}">{}</a></li>', anchor, heading))
             continue
         outline.append(html('<li>　<a href="#{}">{}</a></li>', anchor, heading))
-        body = html("<p>{}</p>", target.text) if target.text else html('<p class="missing">{}</p>', labels["missing"])
+        body = (html("<p>{}</p>", _pieces(target.text)) if target.text
+                else html('<p class="missing">{}</p>', labels["missing"]))
         # The sentences that explain this clause, the shared wording marked (a framework
         # answer names every clause: its whole text under each would bury the rest).
         explanations = join(

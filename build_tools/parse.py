@@ -1,7 +1,7 @@
 """Parse one bulletin: source text → articles → blocks, then prove nothing was lost."""
 from __future__ import annotations
 
-from . import articles as article_split
+from . import articles as article_split, limits
 from .conservation import check_conservation
 from .errors import BuildError, short
 from .model import Bulletin
@@ -21,6 +21,10 @@ def parse_source(source: Source) -> Bulletin:
     if not any(d.article.title and d.body for d in drafts):
         raise BuildError(source.path, "no recognisable article: no title line followed by text was found "
                          "(an article starts with a title on its own line)", 1)
+    if len(drafts) > limits.ARTICLES:
+        raise BuildError(source.path, f"{len(drafts)} articles; a bulletin holds at most {limits.ARTICLES} "
+                         "(build_tools/limits.py): split the text into several bulletins",
+                         _first_line(drafts[limits.ARTICLES]))
     for draft in drafts:
         draft.article.kind = article_split.detect_kind(draft)
     wanted = _wanted_ids(source, drafts)
@@ -30,9 +34,18 @@ def parse_source(source: Source) -> Bulletin:
         chosen = wanted.pop(_title_key(draft), None)  # two articles of one title: the first takes it
         article.id = chosen or _unique(_default_id(draft), used)
         article.blocks = build_blocks(article.kind, draft.body, article.id, bool(article.continued))
+        if len(article.blocks) > limits.BLOCKS:
+            raise BuildError(source.path, f"article {article.id!r} has {len(article.blocks)} paragraphs, clauses and "
+                             f"answers; an article holds at most {limits.BLOCKS} (build_tools/limits.py)",
+                             article.blocks[limits.BLOCKS].line)
     bulletin = Bulletin(source.id, source.path, source.text, source.meta, [d.article for d in drafts])
     check_conservation(bulletin)
     return bulletin
+
+
+def _first_line(draft) -> int | None:
+    pieces = draft.article.pieces() or draft.body
+    return pieces[0].line if pieces else None
 
 
 def _title_key(draft) -> str | None:

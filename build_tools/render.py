@@ -298,7 +298,7 @@ def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[di
     entries = []
     for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
         places = found[term.zh]
-        shown = [(f"{article_title(edition, bulletin, article)} · {block.id.split('__', 1)[1]}",
+        shown = [(f"{_shortened(article_title(edition, bulletin, article))} · {block.id.split('__', 1)[1]}",
                   urls.page(bulletin.id, article.id, anchor=block.id, up=1))
                  for bulletin, article, block in places[:OCCURRENCES_SHOWN]]
         if len(places) > len(shown):
@@ -311,6 +311,11 @@ def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[di
             "definition_zh": render_markdown(edition.zh(term.definition_zh)),
         })
     return entries
+
+
+def _shortened(title: str, limit: int = 60) -> str:
+    """A title as a label repeated for every occurrence of every term: at most `limit` characters."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def occurrences(terms, bulletins: list[Bulletin]) -> dict[str, list]:

@@ -84,11 +84,16 @@ def _check_bulletin_folder(folder: Path) -> None:
     for entry in _entries(folder):
         names.add(entry.name)
         if entry.is_dir(follow_symlinks=False) and entry.name in TRANSLATION_FOLDERS:
+            total = 0
             for translation in _entries(Path(entry.path)):
                 stem, dot, extension = translation.name.rpartition(".")
                 if translation.is_dir(follow_symlinks=False) or extension != "yml" or not NAME.match(stem):
                     raise BuildError(translation.path, f"unknown file in {entry.name}/: it holds one <article>.yml "
                                      f"per article ({FORM}); move or rename it")
+                total += translation.stat(follow_symlinks=False).st_size
+            if total > limits.TRANSLATION_BYTES:
+                raise BuildError(entry.path, f"the translation files of this bulletin hold {total:,} bytes; the limit "
+                                 f"is {limits.TRANSLATION_BYTES:,} (build_tools/limits.py)")
         elif entry.is_dir(follow_symlinks=False) or entry.name not in BULLETIN_FILES:
             raise BuildError(entry.path, f"unknown {'folder' if entry.is_dir() else 'file'} in a bulletin folder "
                              f"(it holds {', '.join(BULLETIN_FILES)} and en/); move or rename it")

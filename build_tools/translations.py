@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import limits
 from .errors import BuildError, short
 from .model import Article, Bulletin
 from .textfile import SUSPICIOUS
@@ -123,6 +124,11 @@ def translate(article: Article, bulletin: Bulletin, language: str,
     result = {}
     for source in wanted:
         entry = entries.get(source.key)
+        longest = limits.TRANSLATION_RATIO * len(source.raw) + limits.TRANSLATION_SLACK
+        if entry is not None and len(entry.text) > longest:
+            raise BuildError(path, f"{entry.key}: the translation has {len(entry.text):,} characters, more than "
+                             f"{limits.TRANSLATION_RATIO} times its Chinese ({len(source.raw):,}) and "
+                             f"{limits.TRANSLATION_SLACK} more; translate the block, nothing else", entry.line)
         if entry is None or not entry.text:
             result[source.key] = Translation(None, "missing")
         elif entry.zh != source.fingerprint:

@@ -218,8 +218,21 @@ REFUSED = [
         zh="新就业形态", pinyin="xīn jiùyè xíngtài", en="New Employment Groups!", definition="x"), True),
                  "its English rendering gives the anchor 'term-new-employment-groups'", id="glossary-anchor-twice"),
     # 11. Sizes no real text reaches.
-    pytest.param(lambda p: write(p, f"{BULLETIN}/en/auto-show.yml", b"#" * 2_000_001),
-                 "auto-show.yml: is 2,000,001 bytes; the limit for this file is 2,000,000 bytes", id="yaml-too-big"),
+    pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", b"#" * 1_000_001),
+                 "notes.yml: is 1,000,001 bytes; the limit for this file is 1,000,000 bytes", id="yaml-too-big"),
+    pytest.param(lambda p: [write(p, f"{BULLETIN}/en/{name}.yml", b"#" * 900_000) for name in ("auto-show", "opinion",
+                                                                                             "interview")],
+                 "en: the translation files of this bulletin hold 2,7", id="translations-too-big"),
+    pytest.param(lambda p: replace(p, f"{BULLETIN}/en/auto-show.yml", 'en: "', 'en: "' + "very " * 1000, 1),
+                 "the translation has", id="translation-ten-times-its-chinese"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", "".join(f"标题{i}\n\n新华社北京5月1日电 正文。\n\n"
+                                                                       for i in range(101))),
+                            record_sha256(p / BULLETIN)), "source.txt:401: 101 articles; a bulletin holds at most 100",
+                 id="too-many-articles"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", "标题\n\n" + "".join(f"第{i}段。\n\n"
+                                                                                 for i in range(501))),
+                            write(p, f"{BULLETIN}/bulletin.yml", "date: 2026-05-01\n"), record_sha256(p / BULLETIN)),
+                 "has 501 paragraphs, clauses and answers", id="too-many-blocks"),
     pytest.param(lambda p: write(p, f"{BULLETIN}/en/auto-show.yml", "auto-show__title:\n  zh: x\n  en: '"
                                  + "a " * 20_001 + "'\n"), "auto-show.yml:3: this line has 40,0",
                  id="yaml-line-too-long"),
@@ -231,8 +244,9 @@ REFUSED = [
     pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", "标题\n\n" + "长" * 10_001 + "。\n"),
                             record_sha256(p / BULLETIN)), "source.txt:3: this line has 10,002 characters",
                  id="source-line-too-long"),
-    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", ("标题\n\n" + "长" * 9_000 + "。\n") * 40),
-                            record_sha256(p / BULLETIN)), "source.txt: is 1,080,", id="source-too-big"),
+    pytest.param(lambda p: (write(p, f"{BULLETIN}/source.txt", ("标题\n\n" + "长" * 9_000 + "。\n") * 20),
+                            record_sha256(p / BULLETIN)), "source.txt: is 540,240 bytes; the limit for this file is 500,000",
+                 id="source-too-big"),
     # 12. Encodings, line ends, invisible characters, a missing fingerprint.
     pytest.param(lambda p: write(p, f"{BULLETIN}/notes.yml", (p / BULLETIN / "notes.yml").read_text("utf-8")
                                  .encode("utf-16")), "notes.yml: this is UTF-16 text, not UTF-8: convert it with `iconv",
@@ -676,9 +690,10 @@ def test_a_strange_bulletin_neither_stalls_nor_crashes(project, old, new):
 
 
 def test_notes_full_of_brackets_are_checked_in_linear_time(project):
-    """39,000 "[" made each Markdown pattern scan ahead from every position: minutes per note."""
+    """39,000 "[" made each Markdown pattern scan ahead from every position: minutes per note. A note
+    now holds 5,000 characters at most; these are checked in linear time whatever they hold."""
     write(project, f"{BULLETIN}/notes.yml", "".join(
-        NOTE.format(id=f"n{i}", zh="'" + "[" * 39_000 + "'", en="'" + "[a](" * 9_000 + "'") for i in range(5)))
+        NOTE.format(id=f"n{i}", zh="'" + "[" * 4_999 + "'", en="'" + "[a](" * 1_249 + "'") for i in range(40)))
     started = time.monotonic()
     code, lines = run(project, "check")
     assert code == 0, lines
