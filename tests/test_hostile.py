@@ -737,3 +737,17 @@ def test_no_page_links_to_another_host_by_accident(site):
         html = page.read_text("utf-8")
         found = re.findall(r'(?:href|src|data-[a-z-]+)="(//[^"]*)"', html)
         assert found == [], (page.relative_to(site), found[:3])
+
+
+def test_a_note_across_a_clause_title_keeps_its_number(project):
+    """The words 提高公共服务水平。推 run out of the clause's bold title: the mark is cut in two, not lost."""
+    from build_tools.pipeline import load_project
+    from build_tools.render import render_site
+
+    write(project, f"{BULLETIN}/notes.yml", NOTE.format(id="across", zh="注。", en="x").replace(
+        "  kind:", "  quote: 提高公共服务水平。推\n  kind:"))
+    code, lines = run(project, "check")
+    assert code == 0, lines
+    page = render_site(load_project(project))["zh-Hans/2026-04-26-xinhua/opinion.md"]
+    assert ('<strong>（八）<span class="noted">提高公共服务水平。</span></strong><span class="noted">推</span>'
+            '<sup class="note-ref"><a href="#note-across">') in page
