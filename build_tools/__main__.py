@@ -17,7 +17,7 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .linking import crosslink
 from .pipeline import ROOT, build, load_bulletins, load_project
-from .translations import LANGUAGES, coverage, outline_titles, skeleton, translation_path, write_translations
+from .translations import LANGUAGES, coverage, write_translations
 
 
 def main(argv: list[str] | None = None) -> int:

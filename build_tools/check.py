@@ -16,7 +16,7 @@ from .errors import BuildError, display_path, short
 from .linking import crosslink
 from .model import Bulletin
 from .notes import find_quote, notes_path, read_notes, texts_of
-from .glossary import Term
+from .glossary import term_anchor
 from .pinyin import pinyin_problem
 from .safe_text import problems as unsafe
 from .textfile import describe, suspicious
@@ -124,8 +124,7 @@ def check_glossary(root: Path, bulletins: list[Bulletin]) -> list[BuildError]:
             errors.append(BuildError(path, f"{short(term)} never occurs in any bulletin; check the characters, or "
                                      "remove the entry", line))
         # The entry's anchor on the glossary page comes from its English rendering.
-        slug = Term(**{k: entry[k] for k in ("zh", "pinyin", "en", "alternatives", "definition_en",
-                                             "definition_zh")}).slug
+        slug = term_anchor(entry["en"])
         if slug == "term-":
             errors.append(BuildError(path, f"{short(term)}: its English rendering {short(entry['en'])} has no "
                                      "letters a–z or digits to name its anchor; write it in English",

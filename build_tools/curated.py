@@ -25,13 +25,21 @@ FILE_NAME = "links.yml"
 FIELDS = ("from", "to", "reason")
 
 
-def apply_curated(pair: Pair, links: list[Link], targets: list[Target], used: set[tuple[Path, int]]) -> list[Link]:
-    """`links` with the curated entries for `pair`'s interview applied; each entry applied is added to
-    `used` (path, line), so that `check_all_used` can name an entry no interview took."""
-    path = pair.interview_bulletin.path.parent / FILE_NAME
-    if not path.exists():
-        return links
-    entries = read_entries(path)
+def read_curated(bulletins: list[Bulletin]) -> dict[Path, list[tuple[str, int, dict]]]:
+    """Every bulletin's links.yml, by its path, read once for the whole build."""
+    paths = [b.path.parent / FILE_NAME for b in bulletins]
+    return {path: read_entries(path) for path in paths if path.exists()}
+
+
+def curated_path(pair: Pair) -> Path:
+    return pair.interview_bulletin.path.parent / FILE_NAME
+
+
+def apply_curated(pair: Pair, links: list[Link], targets: list[Target], entries: list[tuple[str, int, dict]],
+                  used: set[tuple[Path, int]]) -> list[Link]:
+    """`links` with the curated `entries` of `pair`'s bulletin applied to its interview; each entry applied
+    is added to `used` (path, line), so that `check_all_used` can name an entry no interview took."""
+    path = curated_path(pair)
     answers = {b.id: b for b in pair.interview.blocks if b.type in ("answer", "point")}
     for action, line, entry in entries:
         source = answers.get(entry["from"])
@@ -61,17 +69,15 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target], used: se
     return links
 
 
-def check_all_used(bulletins: list[Bulletin], pairs: list[Pair], used: set[tuple[Path, int]]) -> None:
-    """Every entry of every links.yml was taken by an interview: an entry whose `from` names no answer of
-    an interview that explains a document would otherwise be ignored without a word."""
-    for bulletin in bulletins:
-        path = bulletin.path.parent / FILE_NAME
-        if not path.exists():
-            continue
-        for action, line, entry in read_entries(path):
+def check_all_used(curated: dict[Path, list[tuple[str, int, dict]]], pairs: list[Pair],
+                   used: set[tuple[Path, int]]) -> None:
+    """Every entry of every links.yml (`read_curated`) was taken by an interview: an entry whose `from`
+    names no answer of an interview that explains a document would otherwise be ignored without a word."""
+    for path, entries in curated.items():
+        for action, line, entry in entries:
             if (path, line) in used:
                 continue
-            interviews = [p.interview.id for p in pairs if p.interview_bulletin is bulletin]
+            interviews = [p.interview.id for p in pairs if curated_path(p) == path]
             known = (f"interviews of this bulletin that explain a document: {', '.join(interviews)}" if interviews
                      else "no interview of this bulletin explains a document of this build")
             raise BuildError(path, f"{action}: {short(entry['from'])} in 'from' is no answer of an interview "

@@ -44,12 +44,12 @@ def display_path(path: Path) -> str:
     return _printable(shown)
 
 
-def _printable(text: str, keep: str = "") -> str:
+def _printable(text: str) -> str:
     """`text` with control and other unprintable characters written as escapes (a folder's name can
     hold a newline, or a terminal's escape sequence, and messages go to CI logs)."""
     if text.isprintable():
         return text
-    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in _HIDDEN and ch not in keep else ch for ch in text)
+    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
 
 
 _HIDDEN = ("Cc", "Cf", "Zl", "Zp")  # controls, format characters (bidi, zero-width), line separators

@@ -29,7 +29,12 @@ class Term:
 
     @property
     def slug(self) -> str:
-        return "term-" + re.sub(r"[^a-z0-9]+", "-", self.en.lower()).strip("-")
+        return term_anchor(self.en)
+
+
+def term_anchor(english: str) -> str:
+    """The anchor of a term's entry on the glossary page, from its English rendering."""
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")
 
 
 def load_glossary(path: Path = FILE) -> list[Term]:

@@ -127,7 +127,6 @@ def _end_with_parent(parent: int) -> None:
 
 def _print_one(job: tuple[str, str]) -> str:
     from weasyprint import HTML  # imported here: the rest of the build does not need Pango
-
     from weasyprint.urls import URLFetcher
 
     path, page = job
@@ -242,7 +241,7 @@ def download_links(edition: Edition, bulletin: Bulletin, article: Article, cross
     """(label, relative URL) of an article's handouts, from its page in `edition`."""
     up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
-    links = [(labels[mode], urls.file(bulletin.id, "pdf", f"{article.id}.{mode}.pdf", up=up)) for mode in MODES]
+    links = [(labels[mode], urls.file(*handout_path(bulletin, article, mode).split("/"), up=up)) for mode in MODES]
     if article.kind == "policy" and crosslinks.is_explained(article):
-        links.append((labels["study-pack"], urls.file(bulletin.id, "pdf", f"{article.id}.study-pack.pdf", up=up)))
+        links.append((labels["study-pack"], urls.file(*study_pack_path(bulletin, article).split("/"), up=up)))
     return links

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .align import align, document_targets
-from .curated import apply_curated, check_all_used
+from .curated import apply_curated, check_all_used, curated_path, read_curated
 from .model import Article, Bulletin, Link
 from .outline import OutlineEntry, read_outline
 from .pairing import Pair, find_pairs
@@ -48,13 +48,15 @@ class Crosslinks:
 
 def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
     result = Crosslinks(find_pairs(bulletins))
+    curated = read_curated(bulletins)
     used: set = set()
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
         targets = document_targets(pair.document, pair.document_bulletin, outline)
-        result.links += apply_curated(pair, align(pair, outline), targets, used)
-    check_all_used(bulletins, result.pairs, used)
+        links = align(pair, outline)
+        result.links += apply_curated(pair, links, targets, curated.get(curated_path(pair), []), used)
+    check_all_used(curated, result.pairs, used)
     return result
 
 

@@ -57,8 +57,8 @@ class Entry:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        # Escape by default, for Markdown as for HTML (html.py): a value is written as text unless
-        # it is Markup built by html.py; attribute values go through `| attr`.
+        # Escape by default, for Markdown as for HTML (markup.py): a value is written as text unless
+        # it is Markup built there; attribute values go through `| attr`.
         autoescape=True,
         finalize=text,
         keep_trailing_newline=True,
@@ -100,7 +100,7 @@ def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     exports = export_all(bulletins, crosslinks)
     found = occurrences(terms, bulletins)
     for edition in editions:
-        files = Pages(render_pages(bulletins, crosslinks, edition, terms, exports, found))
+        files = render_pages(bulletins, crosslinks, edition, terms, exports, found)
         if terms:
             files.add(GLOSSARY_JSON, glossary_json(terms, edition), "the glossary entries")
         if edition is editions[0]:
@@ -116,9 +116,9 @@ class Pages(dict):
     """Output path → content, refusing a second page at the same address: MkDocs writes `a/b.md` and
     `a/b/index.md` to one `a/b/index.html`, and the later would silently replace the earlier."""
 
-    def __init__(self, pages: dict[str, str] | None = None):
-        super().__init__(pages or {})
-        self.owners = {page_address(path): path for path in self}
+    def __init__(self):
+        super().__init__()
+        self.owners: dict[str, str] = {}
 
     def add(self, path: str, content: str, what: str) -> None:
         address = page_address(path)
@@ -178,7 +178,7 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
                  edition: Edition | None = None, terms: list | None = None,
-                 exports: dict[str, str] | None = None, found: dict[str, list] | None = None) -> dict[str, str]:
+                 exports: dict[str, str] | None = None, found: dict[str, list] | None = None) -> Pages:
     """One edition's files. `exports` (export_all) and `found` (occurrences), the same in every
     edition, are computed here when the caller has not."""
     env = _environment()
@@ -440,8 +440,7 @@ def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     sentence = (_ENGLISH_SENTENCE if edition.code == "en" else _SENTENCE).match(first)
     text = sentence.group(0) if sentence else first
     limit = SUMMARY_MAX * (3 if edition.code == "en" else 1)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
+    text = _shortened(text, limit)
     if article.kind == "interview":
         questions = sum(b.type == "question" for b in article.blocks)
         text = (ui["questions"] % questions) + (". " if edition.code == "en" else "。") + text

@@ -63,30 +63,25 @@ def first_error(file: YamlFile, name: str) -> BuildError | None:
 
 
 def _explain(error: jsonschema.ValidationError, name: str) -> str:
-    field = ".".join(part if len(part) <= 30 else short(part, 30) for part in map(str, error.absolute_path))
-    if not field:  # about the file as a whole: the message says it all
-        return _explain_field(error, name, "").removeprefix(": ")
-    return _explain_field(error, name, field)
-
-
-def _explain_field(error: jsonschema.ValidationError, name: str, field: str) -> str:
+    path = ".".join(part if len(part) <= 30 else short(part, 30) for part in map(str, error.absolute_path))
+    field = f"{path}: " if path else ""  # nothing before the message when it is about the file as a whole
     if error.validator == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
-        return f"{field}: missing field '{missing.group(1) if missing else '?'}' ({_hint(name, missing)})"
+        return f"{field}missing field '{missing.group(1) if missing else '?'}' ({_hint(name, missing)})"
     if error.validator == "additionalProperties":
         extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
         known = ", ".join(error.schema.get("properties", {})) or "none"
-        return f"{field}: unknown field {short(extra[0])} (fields: {known})" if extra else f"{field}: unknown field"
+        return f"{field}unknown field {short(extra[0])} (fields: {known})" if extra else f"{field}unknown field"
     if error.validator == "enum":
-        return f"{field}: {short(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
+        return f"{field}{short(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern":
-        return (f"{field}: {short(error.instance)} is not of the form this field takes "
+        return (f"{field}{short(error.instance)} is not of the form this field takes "
                 f"({error.schema.get('description', error.validator_value)})")
     if error.validator == "type":
-        return f"{field}: expected {error.validator_value}, got {type(error.instance).__name__} {short(error.instance)}"
-    if error.validator in ("minLength", "maxLength", "minItems", "maxItems", "propertyNames"):
-        return f"{field}: {short(error.instance)} is too short or too long ({error.validator} {error.validator_value})"
-    return f"{field}: {short(error.message, 120)}"
+        return f"{field}expected {error.validator_value}, got {type(error.instance).__name__} {short(error.instance)}"
+    if error.validator in ("minLength", "maxLength", "minItems", "maxItems"):
+        return f"{field}{short(error.instance)} is too short or too long ({error.validator} {error.validator_value})"
+    return f"{field}{short(error.message, 120)}"
 
 
 def _hint(name: str, missing) -> str:

@@ -148,6 +148,7 @@ class _Builder:
         if any(ch < " " or ch == "\x7f" for ch in name):  # "a\n::error::…" in quotes
             raise self.fail(event, f"the key {short(name)} holds a line break or a control character; keys are "
                             "ids, titles and phrases on one line")
+        self._refuse_hidden(event, name)
         if name in container:
             raise self.fail(event, f"{short(name)} appears twice (first at line {self.lines[where + (name,)]}); "
                             "merge the two entries")
@@ -161,19 +162,22 @@ class _Builder:
             stack[-1] = (container, parent, _NO_KEY)
         else:
             container.append(value)
-        if isinstance(container, (dict, list)) and len(container) > limits.YAML_ITEMS:
+        if len(container) > limits.YAML_ITEMS:
             raise self.fail(event, f"more than {limits.YAML_ITEMS:,} items in one list or mapping "
                             "(build_tools/limits.py)")
         self.lines.setdefault(where, event.start_mark.line + 1)
+
+    def _refuse_hidden(self, event, value: str) -> None:
+        """Written as an escape in quotes ("\\u202e"), a character the file itself may not hold."""
+        hidden = first_suspicious(value)
+        if hidden:
+            raise self.fail(event, f"{describe(hidden[2])} in this value is not allowed: {hidden[3]}; {hidden[4]}")
 
     def _scalar(self, event) -> Any:
         if len(event.value) > limits.YAML_LINE_CHARS:
             raise self.fail(event, f"a value of {len(event.value):,} characters; the limit is "
                             f"{limits.YAML_LINE_CHARS:,} (build_tools/limits.py)")
-        # Written as an escape in quotes ("\u202e"), a character the file itself may not hold.
-        hidden = first_suspicious(event.value.replace("\r\n", "\n").replace("\r", "\n"))
-        if hidden:
-            raise self.fail(event, f"{describe(hidden[2])} in this value is not allowed: {hidden[3]}; {hidden[4]}")
+        self._refuse_hidden(event, event.value.replace("\r\n", "\n").replace("\r", "\n"))
         if not event.implicit[0]:  # quoted, or a block (| or >): text
             return event.value
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import http.server
 import io
 import os
@@ -26,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.__main__ import main
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, QuietHandler, record_sha256
+from conftest import REPO, QuietHandler, record_sha256
 
 BULLETIN = "source_texts/2026-04-26-xinhua"
 # `error: path:line: …` or `error: path:line:col: …`
