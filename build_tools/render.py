@@ -313,8 +313,9 @@ def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[di
     return entries
 
 
-def _shortened(title: str, limit: int = 60) -> str:
-    """A title as a label repeated for every occurrence of every term: at most `limit` characters."""
+def _shortened(title: str, limit: int = 200) -> str:
+    """A title as a label repeated for every occurrence of every term: at most `limit` characters (the
+    longest real one, the Opinion's in English, has 170; a translation may be 40,000)."""
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
