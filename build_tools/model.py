@@ -92,6 +92,20 @@ class Article:
         return [p for p in header if p] + list(self.blocks) + [p for p in footer if p]
 
 
+@dataclass(frozen=True)
+class Guess:
+    """A decision the parser made without a marker that settles it, for `inspect` to show.
+
+    `topic` names the kind of guess (`start`, `headline`, `kind`, `numbering`, …) and so the
+    correction in bulletin.yml that overrides it; `corrected` is true where bulletin.yml did.
+    """
+
+    line: int
+    topic: str
+    text: str
+    corrected: bool = False
+
+
 @dataclass
 class Bulletin:
     id: str
@@ -99,6 +113,7 @@ class Bulletin:
     text: str
     meta: dict
     articles: list[Article] = field(default_factory=list)
+    guesses: list[Guess] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
