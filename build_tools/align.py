@@ -15,6 +15,11 @@ text. Two kinds of evidence count:
 
 Nothing depends on the order of points or on clause numbers being cited. Cost grows
 with pairs: IDF is computed within the document.
+
+Two stages: `measure` finds every piece of evidence (title namings with how much of the
+title they hold, shared wording with its IDF mass), which is the costly part; `decide`
+applies the thresholds of a `Tuning` to it. bench/calibrate.py measures each pair once
+and decides many times.
 """
 from __future__ import annotations
 
@@ -51,6 +56,8 @@ TITLE_MIN = 4
 TITLE_MAX = 60
 MAX_NAMINGS = 30
 TITLE_RATIO = 0.8
+# Namings that hold less than this are not recorded at all (no tuning goes this low).
+TITLE_FLOOR = 0.5
 WINDOW = 2.0
 # A piece of shared wording, besides the title, that corroborates a title found inside the text.
 CORROBORATE = 10.0
@@ -66,6 +73,23 @@ _LABEL = re.compile(r"^(?:(?:答|问|记者|[\u4e00-\u9fff]{2,4})[:：]|[一二�
 _PUNCTUATION = "，。、；：！？“”（）"
 _PHRASE_BREAKS = "，。、；：！？"
 _CLAUSE_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[0-9]{1,2}[.．、]")
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The thresholds `decide` applies; the module's constants are the defaults (bench/calibrate.py
+    tries others)."""
+
+    quote_min: float = QUOTE_MIN
+    quote_span: int = QUOTE_SPAN
+    section_quote_min: float = SECTION_QUOTE_MIN
+    section_quote_span: int = SECTION_QUOTE_SPAN
+    second_share: float = SECOND_SHARE
+    title_ratio: float = TITLE_RATIO
+    corroborate: float = CORROBORATE
+
+
+DEFAULT = Tuning()
 
 
 @dataclass
@@ -84,7 +108,52 @@ class Unit:
         self.grams = [None if self.masked[i] else self.text[i : i + GRAM] for i in range(len(self.text) - GRAM + 1)]
 
 
-def align(pair: Pair, outline: list[OutlineEntry]) -> list[Link]:
+@dataclass(frozen=True)
+class Naming:
+    """A place where an answer names a target's title: the words, and how much of the title
+    (all of it, and of its words outside the document's topic) they hold."""
+
+    at_head: bool
+    text: str
+    ratio: float
+    own_ratio: float
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A run of shared wording: its IDF mass before the length factor, and whether it is no more
+    than some target's title (then it is title evidence, judged by the title rules)."""
+
+    text: str
+    mass: float
+    in_heading: bool
+
+    def weight(self, tuning: Tuning) -> float:
+        return self.mass * _length_factor(self.text, tuning.quote_span)
+
+
+@dataclass
+class Candidate:
+    """The evidence one unit holds for one target, before any threshold."""
+
+    target: Target
+    namings: list[Naming]
+    quotes: list[Quote]
+
+
+@dataclass
+class Measured:
+    unit: Unit
+    framework: bool  # the answer that walks through the document's parts
+    candidates: list[Candidate]
+
+
+def align(pair: Pair, outline: list[OutlineEntry], tuning: Tuning = DEFAULT) -> list[Link]:
+    return decide(measure(pair, outline), tuning)
+
+
+def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
+    """Every piece of evidence between the pair's answers and the document's targets."""
     targets = document_targets(pair.document, pair.document_bulletin, outline)
     # The document's own title is its topic (新就业群体服务管理, 党的政治建设): every answer
     # repeats it, so it is no evidence of any one clause.
@@ -92,9 +161,23 @@ def align(pair: Pair, outline: list[OutlineEntry]) -> list[Link]:
     units = answer_units(pair.interview, pair.interview_bulletin, topic)
     idf = _idf(targets, units)
     grams = {id(t): _grams(t.heading + t.text) for t in targets}
-    framework = {entry_source for entry_source in _framework_blocks(pair.interview)}
-    links = [link for unit in units
-             for link in _link_unit(unit, targets, idf, grams, topic, unit.block.id in framework)]
+    headings = [t.heading for t in targets if t.heading]
+    framework = _framework_blocks(pair.interview)
+    measured = []
+    for unit in units:
+        candidates = []
+        for target in targets:
+            namings = _namings(target.heading, unit.text, topic)
+            quotes = [Quote(text, mass, any(text.strip(_PUNCTUATION) in heading for heading in headings))
+                      for text, mass in _quotes(unit, target, grams[id(target)], idf)] if target.text else []
+            if namings or quotes:
+                candidates.append(Candidate(target, namings, quotes))
+        measured.append(Measured(unit, unit.block.id in framework, candidates))
+    return measured
+
+
+def decide(measured: list[Measured], tuning: Tuning = DEFAULT) -> list[Link]:
+    links = [link for m in measured for link in _link_unit(m, tuning)]
     return _without_redundant_sections(links)
 
 
@@ -132,45 +215,44 @@ def document_targets(document: Article, bulletin: Bulletin, outline: list[Outlin
     return targets
 
 
-def _link_unit(unit: Unit, targets: list[Target], idf: dict[str, float], grams, topic: set[str],
-               framework: bool = False) -> list[Link]:
+def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
     found = []
-    headings = [t.heading for t in targets if t.heading]
-    for target in targets:
-        title = _title_match(target.heading, unit.text, topic)
-        if title and not target.clause and not (title[0] or framework):
+    for candidate in measured.candidates:
+        target = candidate.target
+        title = _title(candidate.namings, tuning)
+        if title and not target.clause and not (title[0] or measured.framework):
             # A part's name in passing is a slogan (提高政治能力, 坚定政治信仰); it names the
             # part at the head of a point, or in the answer that walks through the parts.
             title = None
-        quotes = _quotes(unit, target, grams[id(target)], idf) if target.text else []
+        quotes = [(q.text, q.weight(tuning), q.in_heading) for q in candidate.quotes]
         # Wording that is only a clause's title is title evidence, judged by the title rules,
         # even where another clause repeats it (坚决做到“两个维护” in clauses 四, 十三, 十五).
-        body = [(text, weight) for text, weight in quotes
-                if not any(text.strip(_PUNCTUATION) in heading for heading in headings)]
+        body = [(text, weight) for text, weight, in_heading in quotes if not in_heading]
         longest = max((len(text.strip(_PUNCTUATION)) for text, _ in body), default=0)
         mass = sum(weight for _, weight in body)
         # A section's own text is general narrative (aims, significance) that background
         # answers echo: it takes longer verbatim runs and more of them than a clause.
-        enough = (mass >= QUOTE_MIN and longest >= QUOTE_SPAN) if target.clause else \
-                 (mass >= SECTION_QUOTE_MIN and longest >= SECTION_QUOTE_SPAN)
+        enough = (mass >= tuning.quote_min and longest >= tuning.quote_span) if target.clause else \
+                 (mass >= tuning.section_quote_min and longest >= tuning.section_quote_span)
         mass = mass if enough else 0.0
-        found.append((target, title, quotes, mass))
+        if title or mass:
+            found.append((target, title, quotes, mass))
     titled = [f for f in found if f[1]]
     enumerated = len(titled) >= 2
     chosen = {}
     for target, title, quotes, mass in titled:
         at_head, named = title
-        corroborated = any(weight >= CORROBORATE for text, weight in quotes
-                           if not any(text.strip(_PUNCTUATION) in heading for heading in headings + [named]))
+        corroborated = any(weight >= tuning.corroborate for text, weight, in_heading in quotes
+                           if not in_heading and text.strip(_PUNCTUATION) not in named)
         if at_head or enumerated or corroborated:
             chosen[id(target)] = (target, title, quotes, mass)
     # From shared wording alone: the best target, and any other nearly as well attested
     # (a point that draws on two clauses).
     by_quotes = sorted((f for f in found if f[3]), key=lambda f: f[3], reverse=True)
     for f in by_quotes:
-        if f[3] >= SECOND_SHARE * by_quotes[0][3]:
+        if f[3] >= tuning.second_share * by_quotes[0][3]:
             chosen.setdefault(id(f[0]), f)
-    return [_link(unit, *f) for f in chosen.values()]
+    return [_link(measured.unit, *f) for f in chosen.values()]
 
 
 def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
@@ -181,28 +263,40 @@ def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
         evidence.append(Evidence("title", text))
         strength = 0.6 if at_head else 0.4
     named = evidence[0].text if evidence else ""
-    evidence += [Evidence("quote", text) for text, _ in quotes if text.strip(_PUNCTUATION) not in named]
+    evidence += [Evidence("quote", text) for text, _, _ in quotes if text.strip(_PUNCTUATION) not in named]
     score = round(min(1.0, strength + mass / QUOTE_SCALE), 3)
     return Link(unit.block, unit.article, unit.bulletin, target, score, evidence)
 
 
-def _title_match(heading: str, text: str, topic: set[str] = frozenset()) -> tuple[bool, str] | None:
-    """(at the head of the text?, the words that name it) if `text` names `heading`.
+def _title(namings: list[Naming], tuning: Tuning) -> tuple[bool, str] | None:
+    """(at the head of the text?, the words that name it): the naming that holds most of the
+    title, among those that hold at least TITLE_RATIO of it and of its own words."""
+    best = None
+    for naming in namings:
+        if naming.ratio >= tuning.title_ratio and naming.own_ratio >= tuning.title_ratio:
+            if best is None or naming.ratio > best.ratio:
+                best = naming
+    return (best.at_head, best.text) if best else None
+
+
+def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Naming]:
+    """The places where `text` may name `heading`, each with the share of the title it holds.
 
     The words must run from the title's first character to its last two, within one
-    phrase (no sentence punctuation between), leaving out at most a fifth of it:
-    `稳住农民工就业` names `稳定农民工就业`, `违反党的政治纪律和政治规矩` does not name
-    `严明党的政治纪律和政治规矩`. Words of the document's topic do not count towards
-    the share found: `加强党的政治建设的意义、目的` does not name `加强党的政治建设的总体要求`.
+    phrase (no sentence punctuation between); `_title` then asks that they leave out at
+    most a fifth of it: `稳住农民工就业` names `稳定农民工就业`, `违反党的政治纪律和政治规矩`
+    does not name `严明党的政治纪律和政治规矩`. Words of the document's topic do not count
+    towards the share found: `加强党的政治建设的意义、目的` does not name
+    `加强党的政治建设的总体要求`.
     """
     if not TITLE_MIN <= len(heading) <= TITLE_MAX:
-        return None
+        return []
     tail = heading[-2:]
     start = text.find(tail)
     if start < 0:  # most answers do not name most clauses: spare the rest
-        return None
+        return []
     own = [i for i in range(len(heading)) if not _in_topic(heading, i, topic)]
-    best = None
+    found = []
     tried = 0
     while start >= 0 and tried < MAX_NAMINGS:
         tried += 1
@@ -213,15 +307,13 @@ def _title_match(heading: str, text: str, topic: set[str] = frozenset()) -> tupl
         ratio = len(pairs) / len(heading)
         matched = {i for i, _ in pairs}
         own_ratio = sum(i in matched for i in own) / len(own) if own else 0.0
-        if ratio >= TITLE_RATIO and own_ratio >= TITLE_RATIO and pairs[0][0] == 0 and pairs[-1] == (len(heading) - 1, len(window) - 1):
+        if ratio >= TITLE_FLOOR and pairs[0][0] == 0 and pairs[-1] == (len(heading) - 1, len(window) - 1):
             first = window_start + pairs[0][1]
             named = text[first:end]
             if not any(ch in _PHRASE_BREAKS for ch in named if ch not in heading):
-                candidate = (first <= 1, named, ratio)
-                if best is None or candidate[2] > best[2]:
-                    best = candidate
+                found.append(Naming(first <= 1, named, ratio, own_ratio))
         start = text.find(tail, start + 1)
-    return (best[0], best[1]) if best else None
+    return found
 
 
 def _in_topic(text: str, i: int, topic: set[str]) -> bool:
@@ -230,7 +322,8 @@ def _in_topic(text: str, i: int, topic: set[str]) -> bool:
 
 
 def _quotes(unit: Unit, target: Target, target_grams: set[str], idf) -> list[tuple[str, float]]:
-    """Runs of shared wording (as in the answer), each with its IDF mass."""
+    """Runs of shared wording (as in the answer), each with its IDF mass (the length factor is
+    `decide`'s: it depends on QUOTE_SPAN)."""
     text = unit.text
     hits = [gram is not None and gram in target_grams for gram in unit.grams]
     spans, seen, i = [], set(), 0
@@ -246,7 +339,7 @@ def _quotes(unit: Unit, target: Target, target_grams: set[str], idf) -> list[tup
                 seen.add(piece)
                 weight = sum(idf.get(text[k : k + GRAM], 0.0)
                              for k in range(piece_start, piece_start + len(piece) - GRAM + 1))
-                spans.append((piece, weight * _length_factor(piece)))
+                spans.append((piece, weight))
         i = j + 1
     return spans
 
@@ -265,10 +358,10 @@ def _pieces_in(run: str, offset: int, target_text: str):
         start = end
 
 
-def _length_factor(piece: str) -> float:
+def _length_factor(piece: str, quote_span: int) -> float:
     """Long verbatim runs are evidence; five- and six-character ones are mostly stock phrases."""
     length = len(piece.strip(_PUNCTUATION))
-    return min(1.5, max(0.0, (length - MIN_SPAN + 1) / (QUOTE_SPAN - MIN_SPAN + 1)))
+    return min(1.5, max(0.0, (length - MIN_SPAN + 1) / (quote_span - MIN_SPAN + 1)))
 
 
 def _framework_blocks(interview: Article) -> set[str]:
