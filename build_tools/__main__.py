@@ -40,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--write", action="store_true", help="write every article's file with all its entries")
     translations.add_argument("--strict", action="store_true", help="exit 1 if any entry is stale or missing")
     commands.add_parser("pdf", help="write the PDF handouts of every bulletin into site/ (build includes them)")
-    evaluate = commands.add_parser("evaluate", help="precision and recall of the Q&A-to-clause links against gold files")
-    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.yml")
+    evaluate = commands.add_parser("evaluate", help="precision and recall of the Q&A-to-clause links against answer "
+                                                    "keys, per pair at question and point level")
+    evaluate.add_argument("keys", nargs="*", type=Path, metavar="KEY",
+                          help="a gold YAML file, or a pair folder holding document.txt, interview.txt and "
+                               "links.json (default: every key under tests/fixtures/)")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -138,7 +141,7 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    sys.stdout.write(report(args.gold, Path.cwd()))
+    sys.stdout.write(report(args.keys, args.root.resolve()))
     return 0
 
 
