@@ -69,9 +69,15 @@ GENERIC = (
     "中国特色社会主义", "党的全面领导", "党的领导", "高质量发展", "以人民为中心", "新时代",
     "贯彻落实", "重要指示", "决策部署", "各地区各部门", "《意见》", "意见",
 )
-_LABEL = re.compile(r"^(?:(?:答|问|记者|[\u4e00-\u9fff]{2,4})[:：]|[一二三四五六七八九十]+是)")
+# Labels that are no evidence: a speaker (`答：`, `韩长赋：`; a long office and name comes from the
+# parser's `speaker`), then a point's marker (`一是`, `一是，`, `第一，`).
+_LABEL = re.compile(r"^(?:答|问|记者|[\u4e00-\u9fff]{2,4})[:：]")
+_POINT_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?=[，,、]))[，,、]?")
 _PUNCTUATION = "，。、；：！？“”（）"
 _PHRASE_BREAKS = "，。、；：！？"
+# The words after a part's title that call it a part of the document (`…一章`, `…专章`, `…部分`,
+# `在…方面`), after a closing quote if it is quoted.
+_FRAME = re.compile(r"[”’\"']?(?:这一章|一章|专章|部分|方面)")
 _CLAUSE_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[0-9]{1,2}[.．、]")
 
 
@@ -117,6 +123,10 @@ class Naming:
     text: str
     ratio: float
     own_ratio: float
+    start: int = 0
+    # Followed by a word that calls it a part of the document (`在“领导和保障”一章`, `增写“党的
+    # 政治建设”专章`, `在总则部分`, `在党务工作人员队伍建设方面`).
+    framed: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,9 @@ class Candidate:
     target: Target
     namings: list[Naming]
     quotes: list[Quote]
+    # A clause, or a section that holds no clauses (an NPCSC 决定's 一、…八、): the document's
+    # unit of content, judged as a clause; a section with clauses is judged as a part.
+    unit_of_content: bool = True
 
 
 @dataclass
@@ -162,6 +175,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
     idf = _idf(targets, units)
     grams = {id(t): _grams(t.heading + t.text) for t in targets}
     headings = [t.heading for t in targets if t.heading]
+    parts = {t.section for t in targets if t.clause}  # sections that hold clauses
     framework = _framework_blocks(pair.interview)
     measured = []
     for unit in units:
@@ -171,7 +185,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
             quotes = [Quote(text, mass, any(text.strip(_PUNCTUATION) in heading for heading in headings))
                       for text, mass in _quotes(unit, target, grams[id(target)], idf)] if target.text else []
             if namings or quotes:
-                candidates.append(Candidate(target, namings, quotes))
+                candidates.append(Candidate(target, namings, quotes, bool(target.clause) or target.section not in parts))
         measured.append(Measured(unit, unit.block.id in framework, candidates))
     return measured
 
@@ -186,10 +200,21 @@ def answer_units(interview: Article, bulletin: Bulletin, topic: set[str] = froze
     for block in interview.blocks:
         if block.type not in ("answer", "point"):
             continue
-        label = _LABEL.match(block.text)
-        text = block.text[label.end():] if label else block.text
+        text = _without_labels(block)
         units.append(Unit(block, interview, bulletin, text, _mask(text, topic)))
     return units
+
+
+def _without_labels(block: Block) -> str:
+    text = block.text
+    speaker = block.speaker and text.startswith(block.speaker) and text[len(block.speaker) : len(block.speaker) + 1]
+    if speaker and speaker in ":：":
+        text = text[len(block.speaker) + 1 :]
+    else:
+        label = _LABEL.match(text)
+        text = text[label.end():] if label else text
+    mark = _POINT_MARK.match(text)
+    return text[mark.end():] if mark else text
 
 
 def document_targets(document: Article, bulletin: Bulletin, outline: list[OutlineEntry]) -> list[Target]:
@@ -220,9 +245,10 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
     for candidate in measured.candidates:
         target = candidate.target
         title = _title(candidate.namings, tuning)
-        if title and not target.clause and not (title[0] or measured.framework):
+        if title and not candidate.unit_of_content and not (title[0] or measured.framework or title[2]):
             # A part's name in passing is a slogan (提高政治能力, 坚定政治信仰); it names the
-            # part at the head of a point, or in the answer that walks through the parts.
+            # part at the head of a point, in the answer that walks through the parts, or where
+            # the answer calls it a part (`在“领导和保障”一章`).
             title = None
         quotes = [(q.text, q.weight(tuning), q.in_heading) for q in candidate.quotes]
         # Wording that is only a clause's title is title evidence, judged by the title rules,
@@ -232,16 +258,16 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
         mass = sum(weight for _, weight in body)
         # A section's own text is general narrative (aims, significance) that background
         # answers echo: it takes longer verbatim runs and more of them than a clause.
-        enough = (mass >= tuning.quote_min and longest >= tuning.quote_span) if target.clause else \
+        enough = (mass >= tuning.quote_min and longest >= tuning.quote_span) if candidate.unit_of_content else \
                  (mass >= tuning.section_quote_min and longest >= tuning.section_quote_span)
         mass = mass if enough else 0.0
         if title or mass:
             found.append((target, title, quotes, mass))
-    titled = [f for f in found if f[1]]
+    titled = _without_nested_namings([f for f in found if f[1]])
     enumerated = len(titled) >= 2
     chosen = {}
     for target, title, quotes, mass in titled:
-        at_head, named = title
+        at_head, named = title[:2]
         corroborated = any(weight >= tuning.corroborate for text, weight, in_heading in quotes
                            if not in_heading and text.strip(_PUNCTUATION) not in named)
         if at_head or enumerated or corroborated:
@@ -259,7 +285,7 @@ def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
     evidence = []
     strength = 0.0
     if title:
-        at_head, text = title
+        at_head, text = title[:2]
         evidence.append(Evidence("title", text))
         strength = 0.6 if at_head else 0.4
     named = evidence[0].text if evidence else ""
@@ -268,15 +294,27 @@ def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
     return Link(unit.block, unit.article, unit.bulletin, target, score, evidence)
 
 
-def _title(namings: list[Naming], tuning: Tuning) -> tuple[bool, str] | None:
-    """(at the head of the text?, the words that name it): the naming that holds most of the
-    title, among those that hold at least TITLE_RATIO of it and of its own words."""
+def _title(namings: list[Naming], tuning: Tuning) -> tuple | None:
+    """(at the head of the text?, the words that name it, framed as a part?, start): the naming
+    that holds most of the title, among those that hold at least TITLE_RATIO of it and of its
+    own words; a framed naming wins a tie."""
     best = None
     for naming in namings:
         if naming.ratio >= tuning.title_ratio and naming.own_ratio >= tuning.title_ratio:
-            if best is None or naming.ratio > best.ratio:
+            if best is None or (naming.ratio, naming.framed) > (best.ratio, best.framed):
                 best = naming
-    return (best.at_head, best.text) if best else None
+    return (best.at_head, best.text, best.framed, best.start) if best else None
+
+
+def _without_nested_namings(titled: list) -> list:
+    """Words that name one title do not also name a shorter one inside them by insertion:
+    `党务工作人员队伍建设` names that chapter, not `党员队伍建设`."""
+    def span(f):
+        return f[1][3], f[1][3] + len(f[1][1])
+
+    return [f for f in titled if not any(
+        g is not f and len(g[0].heading) > len(f[0].heading) and span(g)[0] <= span(f)[0] and span(f)[1] <= span(g)[1]
+        for g in titled)]
 
 
 def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Naming]:
@@ -289,7 +327,12 @@ def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Nam
     towards the share found: `加强党的政治建设的意义、目的` does not name
     `加强党的政治建设的总体要求`.
     """
-    if not TITLE_MIN <= len(heading) <= TITLE_MAX:
+    heading = "".join(heading.split())  # 总 则, 附  则: a chapter title spaced out
+    if len(heading) < TITLE_MIN:
+        # Too short to be found by its characters alone (总则): only where a frame calls it a part.
+        return [Naming(m.start() <= 1, heading, 1.0, 1.0, m.start(), True)
+                for m in re.finditer(re.escape(heading) + _FRAME.pattern, text)] if len(heading) >= 2 else []
+    if len(heading) > TITLE_MAX:
         return []
     tail = heading[-2:]
     start = text.find(tail)
@@ -311,7 +354,7 @@ def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Nam
             first = window_start + pairs[0][1]
             named = text[first:end]
             if not any(ch in _PHRASE_BREAKS for ch in named if ch not in heading):
-                found.append(Naming(first <= 1, named, ratio, own_ratio))
+                found.append(Naming(first <= 1, named, ratio, own_ratio, first, bool(_FRAME.match(text, end))))
         start = text.find(tail, start + 1)
     return found
 
