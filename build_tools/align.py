@@ -149,8 +149,9 @@ class Candidate:
     target: Target
     namings: list[Naming]
     quotes: list[Quote]
-    # A clause, or a section that holds no clauses (an NPCSC 决定's 一、…八、): the document's
-    # unit of content, judged as a clause; a section with clauses is judged as a part.
+    # A clause, or a section of a document that has no clauses (an NPCSC 决定's 一、…八、): the
+    # document's unit of content, judged as a clause. Where a document has clauses, a section's
+    # own text is its general part (aims, significance: 意见's 总体要求), judged as a part.
     unit_of_content: bool = True
 
 
@@ -175,7 +176,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
     idf = _idf(targets, units)
     grams = {id(t): _grams(t.heading + t.text) for t in targets}
     headings = [t.heading for t in targets if t.heading]
-    parts = {t.section for t in targets if t.clause}  # sections that hold clauses
+    sections_only = not any(t.clause for t in targets)
     framework = _framework_blocks(pair.interview)
     measured = []
     for unit in units:
@@ -185,7 +186,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
             quotes = [Quote(text, mass, any(text.strip(_PUNCTUATION) in heading for heading in headings))
                       for text, mass in _quotes(unit, target, grams[id(target)], idf)] if target.text else []
             if namings or quotes:
-                candidates.append(Candidate(target, namings, quotes, bool(target.clause) or target.section not in parts))
+                candidates.append(Candidate(target, namings, quotes, bool(target.clause) or sections_only))
         measured.append(Measured(unit, unit.block.id in framework, candidates))
     return measured
 
