@@ -15,7 +15,8 @@ that align.py's constants can sit in the middle of a plateau rather than on an e
 one pair happens to like.
 
 Objective on a set of pairs, compared in this order: how many pairs meet the floor the
-suite holds (question-level precision ≥ 0.90, recall ≥ 0.85); the mean question-level F1;
+suite holds (question-level precision ≥ 0.90, recall ≥ 0.85; the first bulletin, P = R = 1
+on its gold, as the issue asks); the mean question-level F1;
 the mean point-level F1. Among combinations tied on all three, the one nearest (in grid
 steps) to the median of the tied combinations is chosen: the middle of the plateau.
 
@@ -44,23 +45,30 @@ from build_tools.outline import read_outline  # noqa: E402
 # The values tried for each threshold: around the constants first set on the three gold
 # pairs, wide enough that a plateau shows where it ends.
 GRID = {
-    "quote_min": (30.0, 40.0, 50.0, 60.0, 75.0),
-    "quote_span": (6, 7, 8, 10, 12),
-    "section_quote_min": (40.0, 50.0, 75.0, 100.0, 150.0),
-    "section_quote_span": (8, 10, 12, 15),
-    "second_share": (0.4, 0.5, 0.6, 0.7, 0.8, 1.0),
-    "title_ratio": (0.7, 0.75, 0.8, 0.85, 0.9),
-    "corroborate": (5.0, 10.0, 20.0),
+    "quote_min": (20.0, 25.0, 30.0, 40.0, 50.0),
+    "quote_span": (5, 6, 7, 8),
+    "section_quote_min": (30.0, 40.0, 50.0, 75.0),
+    "section_quote_span": (8, 10, 12),
+    "second_share": (0.4, 0.5, 0.6, 0.8),
+    "title_ratio": (0.75, 0.8, 0.85),
+    "corroborate": (10.0,),
+    "part_share": (0.5, 0.75, 1.0, 2.0),
 }
-# The floor the suite holds every pair to (tests/test_evaluate.py), from the issue.
+# The floor the suite holds every pair to (tests/test_evaluate.py), from the issue: question-level
+# precision ≥ 0.90 and recall ≥ 0.85 on every pair, and the first bulletin's links all kept (P = R = 1
+# on its gold; at point level too, no wrong link, as tests/test_align.py has long held: its point
+# recall cannot reach 1, two of its links are curated by hand). The floors are the acceptance
+# criteria, not a choice made here.
 PRECISION_FLOOR = 0.90
 RECALL_FLOOR = 0.85
+EXACT = {"2026-04-26-xinhua"}
 
 
 @dataclass(frozen=True)
 class Figures:
     """One pair's scores under one tuning."""
 
+    name: str
     qp: float
     qr: float
     pp: float
@@ -76,6 +84,8 @@ class Figures:
 
     @property
     def meets(self) -> bool:
+        if self.name in EXACT:
+            return self.qp == self.qr == self.pp == 1.0
         return self.qp >= PRECISION_FLOOR and self.qr >= RECALL_FLOOR
 
 
@@ -103,7 +113,7 @@ def load(paths: list[Path]) -> list[Pair]:
 
 def figures(pair: Pair, tuning: align.Tuning) -> Figures:
     result = score(pair.key, align.decide(pair.measured, tuning))
-    return Figures(result.questions.precision, result.questions.recall, result.points.precision, result.points.recall)
+    return Figures(pair.name, result.questions.precision, result.questions.recall, result.points.precision, result.points.recall)
 
 
 _PAIRS: list[Pair] = []
@@ -182,7 +192,8 @@ def render(pairs, table, overall, held_out, shipped, shipped_figures, baseline, 
         "",
         "**Held out**: the thresholds are chosen on the other pairs only, then the pair is scored with "
         "them. **In sample**: chosen on all pairs. **Shipped**: align.py's constants as committed. "
-        f"Objective: pairs meeting the floor (Q precision ≥ {PRECISION_FLOOR}, Q recall ≥ {RECALL_FLOOR}), "
+        f"Objective: pairs meeting the floor (Q precision ≥ {PRECISION_FLOOR}, Q recall ≥ {RECALL_FLOOR}; "
+        f"{', '.join(sorted(EXACT))}: Q P = Q R = Pt P = 1), "
         "then mean Q F1, then mean Pt F1; ties broken towards the middle of the plateau.",
         "",
         "| pair | held out Q P | Q R | Pt P | Pt R | in sample Q P | Q R | Pt P | Pt R | shipped Q P | Q R | Pt P | "

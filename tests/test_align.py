@@ -74,11 +74,10 @@ def test_links_carry_their_evidence(seed_links):
 
 
 @pytest.mark.parametrize("gold", sorted(GOLD.glob("*.yml")), ids=lambda p: p.stem)
-def test_question_level_links_match_the_gold_and_beat_the_baseline(gold):
+def test_question_level_links_beat_the_baseline(gold):
+    """Floors per pair are tests/test_evaluate.py's; here: better than the plain n-gram baseline on both counts."""
     result = evaluate(gold, REPO)
     ours, baseline = result.questions, result.baseline
-    assert ours.precision == 1.0, sorted(ours.wrong, key=str)
-    assert ours.recall >= 0.95, sorted(ours.missed, key=str)
     assert ours.precision >= baseline.precision and ours.recall >= baseline.recall
 
 

@@ -20,7 +20,7 @@ QUESTION_PRECISION = 0.90
 QUESTION_RECALL = 0.85
 # Point-level floors: the figures `python -m build_tools evaluate` reports, less about 0.05.
 POINT_FLOORS = {  # pair: (precision, recall)
-    "2019-02-28-political-construction": (0.90, 0.85),
+    "2019-02-28-political-construction": (0.83, 0.87),
     "2020-02-06-no1-document": (0.95, 0.95),
     "2026-04-26-xinhua": (0.95, 0.89),
     "2019-02-20-no1-document": (0.0, 0.0),
