@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Article, Block, Bulletin, Evidence, Link, Target
@@ -53,6 +54,13 @@ PART_SHARE = 2.0
 # A second clause is linked from quotes alone only when its evidence is this close to the best:
 # 0.5 in every fold (0.6 before, on three pairs).
 SECOND_SHARE = 0.5
+# Evidence that links a clause from wording alone however much better another clause is attested
+# in the same paragraph.
+QUOTE_STRONG = 100.0
+# A unit with no evidence at all is linked to its nearest target by vocabulary (IDF-weighted bigram
+# cosine) when that reaches FALLBACK_MIN and FALLBACK_MARGIN times the next target's (above 1: never).
+FALLBACK_MIN = 0.3
+FALLBACK_MARGIN = 3.0
 # A title must be at least this long, and this much of it found, in order, in a window
 # at most WINDOW times its length that ends with its last two characters (insertions:
 # 提高党员干部特别是领导干部政治本领 names 提高党员干部政治本领).
@@ -75,7 +83,7 @@ QUOTE_SCALE = 150.0
 # Phrases every party document repeats: never evidence of a particular clause.
 GENERIC = (
     "习近平新时代中国特色社会主义思想", "以习近平同志为核心的党中央", "习近平总书记", "党中央",
-    "中国特色社会主义", "党的全面领导", "党的领导", "高质量发展", "以人民为中心", "新时代",
+    "中国特色社会主义", "国家治理体系和治理能力现代化", "党的全面领导", "党的领导", "高质量发展", "以人民为中心", "新时代",
     "贯彻落实", "重要指示", "决策部署", "各地区各部门", "《意见》", "意见",
 )
 # Labels that are no evidence: a speaker (`答：`, `韩长赋：`; a long office and name comes from the
@@ -103,6 +111,9 @@ class Tuning:
     title_ratio: float = TITLE_RATIO
     corroborate: float = CORROBORATE
     part_share: float = PART_SHARE
+    quote_strong: float = QUOTE_STRONG
+    fallback_min: float = FALLBACK_MIN
+    fallback_margin: float = FALLBACK_MARGIN
 
 
 DEFAULT = Tuning()
@@ -172,6 +183,9 @@ class Measured:
     candidates: list[Candidate]
     # The document's parts that hold clauses: section → (its own target, how many clauses it holds).
     parts: dict = field(default_factory=dict, repr=False)
+    # The targets whose vocabulary the unit shares most (cosine of IDF-weighted character bigrams),
+    # best first: (cosine, target) for the best two.
+    nearest: list = field(default_factory=list, repr=False)
 
 
 def align(pair: Pair, outline: list[OutlineEntry], tuning: Tuning = DEFAULT) -> list[Link]:
@@ -193,6 +207,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
              for t in targets if not t.clause}
     parts = {section: part for section, part in parts.items() if part[1]}
     framework = _framework_blocks(pair.interview)
+    nearest = _nearest(targets, units)
     measured = []
     for unit in units:
         candidates = []
@@ -202,7 +217,7 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
                       for text, mass in _quotes(unit, target, grams[id(target)], idf)] if target.text else []
             if namings or quotes:
                 candidates.append(Candidate(target, namings, quotes, bool(target.clause) or sections_only))
-        measured.append(Measured(unit, unit.block.id in framework, candidates, parts))
+        measured.append(Measured(unit, unit.block.id in framework, candidates, parts, nearest[id(unit)]))
     return measured
 
 
@@ -311,12 +326,22 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
                            if not in_heading and text.strip(_PUNCTUATION) not in named)
         if at_head or enumerated or corroborated:
             chosen[id(target)] = (target, title, quotes, mass)
-    # From shared wording alone: the best target, and any other nearly as well attested
-    # (a point that draws on two clauses).
+    # From shared wording alone: the best target, any other nearly as well attested (a point
+    # that draws on two clauses), and any attested strongly on its own (a 专访's paragraph that
+    # goes through several clauses, one sentence each).
     by_quotes = sorted((f for f in found if f[3]), key=lambda f: f[3], reverse=True)
     for f in by_quotes:
-        if f[3] >= tuning.second_share * by_quotes[0][3]:
+        if f[3] >= tuning.second_share * by_quotes[0][3] or f[3] >= tuning.quote_strong:
             chosen.setdefault(id(f[0]), f)
+    if not chosen and measured.nearest:
+        # No wording shared verbatim: a point that restates one provision in other words
+        # (组织动员社会各方面，广泛宣传 for 社会各方面…宣传教育和引导) is linked to the target whose
+        # vocabulary it clearly shares most, and only where that one stands far above the next.
+        best, target = measured.nearest[0]
+        second = measured.nearest[1][0] if len(measured.nearest) > 1 else 0.0
+        if best >= tuning.fallback_min and best >= tuning.fallback_margin * second:
+            return [Link(measured.unit.block, measured.unit.article, measured.unit.bulletin, target,
+                         round(min(1.0, best), 3), [Evidence("vocabulary", f"cosine {best:.2f}")])]
     return [_link(measured.unit, *f) for f in chosen.values()]
 
 
@@ -461,6 +486,30 @@ def _mask(text: str, topic: set[str]) -> list[bool]:
                 masked[k] = True
             at = text.find(phrase, at + 1)
     return masked
+
+
+def _nearest(targets: list[Target], units: list[Unit]) -> dict[int, list]:
+    """For each unit (by id), the two targets most like it by IDF-weighted bigram cosine: the
+    unit's words outside generic phrases and the topic, the target's heading and text."""
+    present = [t for t in targets if t.text]
+    vectors = [Counter(_bigrams(t.heading + t.text)) for t in present]
+    df = Counter(gram for vector in vectors for gram in vector)
+    idf = {gram: math.log((len(present) + 1) / (count + 0.5)) for gram, count in df.items()}
+    weighted = [{g: c * idf[g] for g, c in v.items()} for v in vectors]
+    norms = [math.sqrt(sum(x * x for x in w.values())) for w in weighted]
+    out = {}
+    for unit in units:
+        text = "".join(ch for ch, masked in zip(unit.text, unit.masked) if not masked)
+        vector = {g: c * idf.get(g, 0.0) for g, c in Counter(_bigrams(text)).items()}
+        norm = math.sqrt(sum(x * x for x in vector.values()))
+        scores = sorted(((sum(x * w.get(g, 0.0) for g, x in vector.items()) / (norm * n) if norm and n else 0.0, t)
+                         for w, n, t in zip(weighted, norms, present)), key=lambda s: -s[0])
+        out[id(unit)] = scores[:2]
+    return out
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
 
 
 def _grams(text: str) -> set[str]:
