@@ -42,7 +42,8 @@ def href(from_bulletin: Bulletin, to_bulletin: Bulletin, page: str, anchor: str 
 def short_name(document: Article, edition: Edition) -> str:
     """《意见》 for …的意见, as the interview calls it; "the Opinions" in English."""
     title = document.title.text if document.title else ""
-    word = next((w for w in DOCUMENT_NAMES if title.endswith(w)), None)
+    # 中共中央印发《…条例》, a report's headline around the name, is 《条例》 all the same.
+    word = next((w for w in DOCUMENT_NAMES if title.rstrip("》”").endswith(w)), None)
     if edition.code == "en":
         return f"the {DOCUMENT_NAMES[word]}" if word else "the document"
     return edition.zh(f"《{word or title}》")
