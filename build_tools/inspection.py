@@ -14,6 +14,7 @@ control character or a terminal escape shows as `\\x1b` and cannot act on the te
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def inspect_paths(paths: list[Path]) -> str:
 
 
 def source_path(path: Path) -> Path:
-    """A bulletin's folder stands for its source.txt."""
+    """A bulletin's folder stands for its source.txt. Absolute, symlinks not followed: a bulletin's id is
+    its folder's name, and `source.txt` given from inside the folder has a folder named ''."""
+    path = Path(os.path.abspath(path))
     if path.is_dir() and not path.is_symlink():
         if not (path / SOURCE_NAME).exists():
             raise BuildError(path, f"a folder without a {SOURCE_NAME}: give a bulletin's folder, its {SOURCE_NAME}, "
@@ -208,12 +211,15 @@ def _summary(blocks: list[Block]) -> str:
 
 
 def _links(bulletins: list[Bulletin], crosslinks: Crosslinks, places: _Places) -> list[str]:
-    out = [f"links: {_count(crosslinks.links, 'link')} from {_count(crosslinks.pairs, 'interview')} to its document"]
+    interviews = [a for b in bulletins for a in b.articles if a.kind == "interview"]
+    if not interviews:
+        return ["links: none (no interview among these texts)", ""]
+    out = [f"links: {len(crosslinks.links)}, from {_count(crosslinks.pairs, 'interview')} paired with a document"]
     paired = {id(pair.interview) for pair in crosslinks.pairs}
     for bulletin in bulletins:
         for article in bulletin.articles:
             if article.kind == "interview" and id(article) not in paired:
-                out.append(f"{INDENT}{places.at(bulletin, article.pieces()[0].line)}  interview {article.id} names no "
+                out.append(f"{INDENT}{places.at(bulletin, article.pieces()[0].line)}  the interview {article.id} names no "
                            "policy document of these texts in 《…》: inspect it together with its document's text")
     for pair in crosslinks.pairs:
         # In the interview's order, as a contributor reads it beside the text (curated links come last
