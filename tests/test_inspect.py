@@ -7,7 +7,7 @@ from build_tools.__main__ import main
 from build_tools.inspection import report
 from build_tools.linking import crosslink
 from build_tools.model import Guess
-from conftest import NO1, POLITICAL, SEED, parse_text
+from conftest import NO1, POLITICAL, REPO, SEED, parse_text
 
 # `source.txt:43` at the start of a line of the report (after its indentation).
 PLACE = re.compile(r"^\s*(?P<file>[^\s:]+\.txt):(?P<line>\d+)\s")
@@ -161,3 +161,17 @@ def test_bad_input_is_one_error_line_and_exit_1(tmp_path, capsys, monkeypatch, s
     assert main(["inspect", setup(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err == message + "\n"
+
+
+def test_the_readme_shows_what_inspect_prints(capsys, monkeypatch):
+    """The README's example is the command's output, shortened (a link's score and evidence left to the aligner)."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("### What `inspect` shows"):]
+    start = section.index("```text\n") + 8
+    example = section[start : section.index("\n```", start)].splitlines()
+    assert example[0] == "$ python -m build_tools inspect document.txt interview.txt"
+    out = inspect(capsys, monkeypatch, POLITICAL, "document.txt", "interview.txt").splitlines()
+    for line in example[1:]:
+        if line != "…":
+            shown = line.split("  score ")[0]
+            assert any(printed.split("  score ")[0] == shown for printed in out), line
