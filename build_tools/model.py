@@ -48,7 +48,8 @@ class Piece:
 class Block(Piece):
     """One addressable unit of an article: a paragraph, a question, a point, a clause.
 
-    `type` is one of: paragraph, question, answer, point, heading, clause.
+    `type` is one of: paragraph, question, answer, point, heading, clause, section (a part whose
+    number opens its text: 一、凡…必须严格禁止。), subhead (a line over a question).
     Interview blocks carry `question` (and `point` for points); document blocks
     carry `section` and `clause` as printed (Chinese numerals) and as numbers.
     """
@@ -64,6 +65,10 @@ class Block(Piece):
     clause_number: int | None = None
     heading: str | None = None
     fragment: bool = False
+    # How the document numbers them (markers.PARTS, markers.CLAUSES): 第二章 and 第七条 are
+    # named so, 二、 and （七） otherwise.
+    section_scheme: str | None = None
+    clause_scheme: str | None = None
 
 
 @dataclass

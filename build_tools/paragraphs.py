@@ -22,6 +22,8 @@ from .model import Segment, split_lines
 
 # Roles of whole lines that open or close an article.
 LINE_MARKERS = ("byline", "dateline_end", "credit", "subtitle", "date")
+# Markers that only ever stand in an article's header, above its text.
+HEADER_ONLY = ("subtitle", "date")
 # A title is recognised by what follows it.
 HEADER_FOLLOWERS = ("subtitle", "byline", "continued", "dateline_start", "date")
 # Body lines that start a new unit and so cannot continue a cut paragraph.
@@ -39,6 +41,7 @@ class Line:
     col: int  # 1-based column of the first non-space character
     text: str  # without surrounding whitespace
     indented: bool
+    blank_before: bool = False  # a blank line (or the start of the file) comes before it
 
 
 @dataclass
@@ -55,6 +58,14 @@ class Paragraph:
     @property
     def line(self) -> int:
         return self.segments[0].line
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1].number if self.lines else self.segments[-1].line
+
+    @property
+    def blank_before(self) -> bool:
+        return bool(self.lines) and self.lines[0].blank_before
 
     def slice(self, start: int, end: int | None = None) -> tuple[Segment, ...]:
         """Exact source segments of `text[start:end]`, with surrounding whitespace trimmed."""
@@ -75,36 +86,58 @@ class Paragraph:
 
 def read_lines(text: str) -> list[Line]:
     lines = []
+    previous = 0
     for number, raw in enumerate(split_lines(text), 1):
         content = raw.strip()
         if content:
             lead = len(raw) - len(raw.lstrip())
-            lines.append(Line(number, lead + 1, content, lead > 0))
+            lines.append(Line(number, lead + 1, content, lead > 0, blank_before=number > previous + 1))
+            previous = number
     return lines
 
 
-def line_marker(text: str) -> str | None:
+def line_marker(line: Line, indented_layout: bool) -> str | None:
     for name in LINE_MARKERS:
-        if markers.match(name, text):
+        if markers.match(name, line.text) and _can_mark(name, line, indented_layout):
             return name
     return None
+
+
+def _can_mark(name: str, line: Line, indented_layout: bool) -> bool:
+    """A header marker stands above the text: `——坚持…。`, the dash lists of a document's
+    principles, is a body paragraph, not a subtitle; so is an indented line in the indented layout."""
+    if name not in HEADER_ONLY:
+        return True
+    if indented_layout and line.indented:
+        return False
+    return not (name == "subtitle" and markers.ends_paragraph(line.text))
 
 
 def starts_unit(text: str) -> bool:
     if any(markers.match(name, text) for name in UNIT_STARTS if name not in ("section", "clause")):
         return True
+    return part_heading(text) is not None or bool(markers.match("clause", text) or markers.match("article", text))
+
+
+def part_heading(text: str) -> str | None:
+    """The heading of `一、…` or `第二章 …` printed alone on its line, else None."""
+    chapter = markers.match("chapter", text)
+    if chapter:
+        return chapter["heading"] or ""
     section = markers.match("section", text)
-    if section and markers.looks_like_heading(section["heading"]):
-        return True
-    return bool(markers.match("clause", text))
+    if section and is_part_heading(section["heading"]):
+        return section["heading"]
+    return None
+
+
+def is_part_heading(heading: str) -> bool:
+    """`聚力精准施策，决战决胜脱贫攻坚` is a heading; `凡…必须严格禁止。` is the part's text."""
+    return 0 < len(heading) <= markers.PART_HEADING_MAX and not markers.ends_paragraph(heading)
 
 
 def is_heading_line(text: str) -> bool:
     """A section heading, a clause heading on its own line, or a question."""
-    if markers.match("question", text):
-        return True
-    section = markers.match("section", text)
-    if section and markers.looks_like_heading(section["heading"]):
+    if markers.match("question", text) or part_heading(text) is not None:
         return True
     clause = markers.match("clause", text)
     return bool(clause) and markers.looks_like_heading(clause["rest"]) and not markers.ends_paragraph(text)
@@ -128,7 +161,7 @@ def build_paragraphs(text: str) -> list[Paragraph]:
     while i < len(lines):
         first = lines[i]
         para = Paragraph([Segment(first.number, first.col, first.text)], first.indented, lines=[first])
-        para.role = line_marker(first.text) or "body"
+        para.role = line_marker(first, indented_layout) or "body"
         i += 1
         while i < len(lines):
             decision = _join_or_title(para, lines[i], paragraphs, indented_layout)
@@ -150,13 +183,22 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
     """'join' the next line to `para`, or end `para` as a 'title' or as it is ('end')."""
     text = para.text
     single = len(para.lines) == 1
-    if para.role != "body" or markers.ends_paragraph(text):
+    if para.role != "body":
+        return "end"
+    if indented_layout and single and _set_apart(para, nxt):
+        # A line standing alone between blank lines and indented text is a header line,
+        # whatever its last mark (食用野生动物，重罚！).
+        return "title"
+    if markers.ends_paragraph(text):
         return "end"
     if single and is_heading_line(text):
         return "end"
     if single and markers.match("signoff_date", nxt.text):
         return "end"  # a letter's signature above its date
     if indented_layout:
+        if nxt.blank_before and not nxt.indented:
+            # A page break never leaves a blank line: after one stands a headline, or nothing.
+            return "title" if single and not para.indented and _can_be_title(text) else "end"
         if nxt.indented or starts_unit(nxt.text):
             return "title" if single and not para.indented and _can_be_title(text) else "end"
         return "join" if para.indented or not single else ("title" if _can_be_title(text) else "end")
@@ -180,6 +222,15 @@ def _title_without_follower(para: Paragraph, before: list[Paragraph], indented_l
     if indented_layout:
         return "body" if para.indented else "title"
     return "title" if _after_article_end(before) or markers.looks_like_heading(text) else "body"
+
+
+def _set_apart(para: Paragraph, nxt: Line) -> bool:
+    """An unindented line after a blank line (or opening the file), followed by a header line or
+    by the indented text: the three-line header of the people.com.cn layout."""
+    first = para.lines[0]
+    return (not para.indented and first.blank_before and (nxt.indented or nxt.blank_before or
+            any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS))
+            and len(para.text) <= 2 * markers.HEADING_MAX and not markers.match("signoff_date", para.text))
 
 
 def _can_be_title(text: str) -> bool:

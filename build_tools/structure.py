@@ -20,10 +20,12 @@ A clause cut by a page break keeps the id of the clause it belongs to
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import markers
 from .model import Block
 from .numerals import to_chinese, to_int
-from .paragraphs import Paragraph
+from .paragraphs import Paragraph, is_part_heading
 from .punctuation import display_text
 
 
@@ -42,30 +44,71 @@ def _block(segments, block_id: str, type: str = "paragraph", **fields) -> Block:
 
 
 def interview_blocks(body: list[Paragraph], aid: str) -> list[Block]:
+    """Questions, the answers under them, and what stands before the first question.
+
+    A question is marked (问：, 记者：, 1　问：, or a number alone on the line above it); a 专访
+    in reported speech has no marks, and each `■` subhead opens a topic that counts as one.
+    A short line right above a marked question is its subhead.
+    """
+    by_subhead = question_scheme(body) == "subhead"
     blocks: list[Block] = []
     question, intro = 0, 0
     answer: list[Paragraph] = []
-    for para in body:
-        asked = markers.match("question", para.text)
-        if asked:
+    skip = set()
+    for index, para in enumerate(body):
+        if index in skip:
+            continue
+        nxt = body[index + 1] if index + 1 < len(body) else None
+        segments = para.slice(0)
+        if not by_subhead and nxt is not None and _is_question(nxt.text) and _is_subhead(para.text):
+            blocks += answer_blocks(answer, aid, question)
+            answer = []
+            blocks.append(_block(segments, f"{aid}__q{question + 1}__head", "subhead", question=question + 1))
+            continue
+        if not by_subhead and nxt is not None and markers.match("question_number", para.text) \
+                and (_is_question(nxt.text) or nxt.text.endswith(("？", "?"))):
+            segments = segments + nxt.slice(0)  # the number above, the question below: one block
+            skip.add(index + 1)
+            para = nxt
+        asked = markers.match("subhead", para.text) if by_subhead else markers.match("question", para.text)
+        if asked or len(segments) > len(para.slice(0)):
             blocks += answer_blocks(answer, aid, question)
             answer = []
             question += 1
-            blocks.append(_block(para.slice(0), f"{aid}__q{question}", "question",
-                                 speaker=asked["speaker"], question=question))
+            speaker = asked.groupdict().get("speaker") if asked else None
+            blocks.append(_block(segments, f"{aid}__q{question}", "question", speaker=speaker, question=question))
         elif question == 0:
             intro += 1
-            blocks.append(_block(para.slice(0), f"{aid}__p{intro}"))
+            blocks.append(_block(segments, f"{aid}__p{intro}"))
         else:
             answer.append(para)
     return blocks + answer_blocks(answer, aid, question)
+
+
+def question_scheme(body: list[Paragraph]) -> str | None:
+    """How an interview marks its questions: "marked" (问：, 记者：), "subhead" (a 专访 whose
+    topics open with ■ subheads and nothing else), or None."""
+    if sum(_is_question(p.text) for p in body) >= 1:
+        return "marked"
+    if sum(bool(markers.match("subhead", p.text)) for p in body) >= 2:
+        return "subhead"
+    return None
+
+
+def _is_question(text: str) -> bool:
+    return bool(markers.match("question", text))
+
+
+def _is_subhead(text: str) -> bool:
+    return markers.looks_like_heading(text) and not markers.ends_paragraph(text)
 
 
 def answer_blocks(paras: list[Paragraph], aid: str, question: int) -> list[Block]:
     """An answer's paragraphs, with `一是…二是…` points split out where they form a sequence."""
     if not paras:
         return []
-    label = markers.match("answer", paras[0].text) or markers.match("speaker", paras[0].text)
+    label = (markers.match("answer", paras[0].text) or markers.match("speaker", paras[0].text)
+             or markers.match("speaker_title", paras[0].text))
     speaker = label["speaker"] if label else None
     cuts = _point_sequence(paras)
     blocks: list[Block] = []
@@ -94,45 +137,65 @@ def _point_sequence(paras: list[Paragraph]) -> list[tuple[int, int, int]]:
     The sequence starts at 一是 and takes each later point whose printed number
     follows the last one by at most POINT_GAP, so ids keep the printed numbers.
     """
-    found, last = [], 0
-    for index, para in enumerate(paras):
-        for match in markers.MARKERS["point"].finditer(para.text):
-            number = to_int(match["num"])
-            if (last == 0 and number == 1) or (last and last < number <= last + POINT_GAP):
-                found.append((index, match.start(), number))
-                last = number
-    return found if len(found) >= 2 else []
+    for scheme in markers.POINT_SCHEMES:
+        found, last = [], 0
+        for index, para in enumerate(paras):
+            for match in markers.MARKERS[scheme].finditer(para.text):
+                number = to_int(match["num"])
+                if (last == 0 and number == 1) or (last and last < number <= last + POINT_GAP):
+                    found.append((index, match.start(), number))
+                    last = number
+        if len(found) >= 2:
+            return found
+    return []
 
 
-def document_blocks(body: list[Paragraph], aid: str, continued: bool) -> list[Block]:
-    bracket_clauses = _has_bracket_clauses(body)
-    marks = [_document_mark(p.text, bracket_clauses) for p in body]
+@dataclass
+class Mark:
+    """A numbered line of a document: its level (1 part, 2 clause), scheme, number and text."""
+
+    level: int
+    scheme: str
+    number: int
+    numeral: str
+    rest: str
+    heading: str | None = None  # a part's heading alone on its line; None where the line is its text
+
+
+def document_blocks(body: list[Paragraph], aid: str, continued: bool, guesses: list | None = None) -> list[Block]:
+    lead = _lead_end(body)
+    marks = _document_marks(body, lead, continued)
     numbered = [i for i, m in enumerate(marks) if m]
     first = marks[numbered[0]] if numbered else None
-    sections = [m for m in marks if m and m[0] == "section"]
-    last_clause = max((i for i, m in enumerate(marks) if m and m[0] == "clause"), default=-1)
+    parts = [m for m in marks if m and m.level == 1]
+    last_clause = max((i for i, m in enumerate(marks) if m and m.level == 2), default=-1)
     inline_clauses = False
 
-    section = clause = None
-    # A document continued from another page starts inside a clause of the section
-    # before the first section heading printed here.
-    if continued and first and first[0] == "clause" and sections:
-        section = to_chinese(to_int(sections[0][1]) - 1)
+    part: Mark | None = None
+    clause: Mark | None = None
+    # A document continued from another page starts inside a clause of the part before
+    # the first part heading printed here.
+    if continued and first and first.level == 2 and parts:
+        part = Mark(1, parts[0].scheme, parts[0].number - 1, to_chinese(parts[0].number - 1), "")
     fragment_of = None
-    if continued and first and first[0] == "clause" and to_int(first[1]) > 1:
-        before = to_int(first[1]) - 1
-        fragment_of = str(before) if first[1].isdigit() else to_chinese(before)
+    if continued and first and first.level == 2 and first.number > 1:
+        before = first.number - 1
+        fragment_of = Mark(2, first.scheme, before, str(before) if first.numeral.isdigit() else to_chinese(before), "")
 
     blocks: list[Block] = []
     counters: dict[str, int] = {}
 
     def prefix() -> str:
-        return f"{aid}__sec{to_int(section)}" if section else aid
+        return f"{aid}__{markers.ID_WORDS[part.scheme]}{part.number}" if part else aid
+
+    def clause_id() -> str:
+        return f"{prefix()}__{markers.ID_WORDS[clause.scheme]}{clause.number}"
 
     def numbered_fields() -> dict:
-        return {"section": section, "clause": clause,
-                "section_number": to_int(section) if section else None,
-                "clause_number": to_int(clause) if clause else None}
+        return {"section": part.numeral if part else None, "clause": clause.numeral if clause else None,
+                "section_number": part.number if part else None,
+                "clause_number": clause.number if clause else None,
+                "section_scheme": part.scheme if part else None, "clause_scheme": clause.scheme if clause else None}
 
     def next_id(base: str) -> str:
         counters[base] = counters.get(base, 0) + 1
@@ -140,46 +203,88 @@ def document_blocks(body: list[Paragraph], aid: str, continued: bool) -> list[Bl
 
     for index, (para, mark) in enumerate(zip(body, marks)):
         segments = para.slice(0)
-        if mark and mark[0] == "section":
-            section, clause = mark[1], None
-            blocks.append(_block(segments, prefix(), "heading", heading=_display(mark[2]), **numbered_fields()))
-        elif mark and mark[0] == "clause":
-            clause = mark[1]
-            inline_clauses = not (markers.looks_like_heading(mark[2]) and not markers.ends_paragraph(mark[2]))
-            base = f"{prefix()}__cl{to_int(clause)}"
+        if index <= lead:
+            blocks.append(_block(segments, next_id(f"{aid}__lead")))
+        elif mark and mark.level == 1:
+            part, clause = mark, None
+            if mark.heading is not None:
+                blocks.append(_block(segments, prefix(), "heading", heading=_display(mark.heading), **numbered_fields()))
+            else:  # 一、凡…必须严格禁止。: the part's number opens its text
+                counters[prefix()] = 1
+                blocks.append(_block(segments, prefix(), "section", **numbered_fields()))
+        elif mark and mark.level == 2:
+            clause = mark
+            inline_clauses = not (markers.looks_like_heading(mark.rest) and not markers.ends_paragraph(mark.rest))
+            base = clause_id()
             counters[base] = 1 if inline_clauses else 0
-            blocks.append(_block(segments, base, "clause", heading=_clause_heading(mark[2]), **numbered_fields()))
+            heading = _clause_heading(mark.rest) if mark.scheme != "article" else ""
+            blocks.append(_block(segments, base, "clause", heading=heading, **numbered_fields()))
         elif clause is None and fragment_of and index < numbered[0]:
             clause = fragment_of
-            base = f"{prefix()}__cl{to_int(clause)}"
+            base = clause_id()
             counters[base] = 1
             blocks.append(_block(segments, base, "clause", fragment=True, **numbered_fields()))
-        elif clause is not None and inline_clauses and index > last_clause and section == _last_section(sections):
+        elif (clause is not None and inline_clauses and index > last_clause and parts and part is parts[-1]
+              and clause.scheme != "article"):
             blocks.append(_block(segments, next_id(f"{aid}__end")))
         elif clause is not None:
-            blocks.append(_block(segments, next_id(f"{prefix()}__cl{to_int(clause)}"), **numbered_fields()))
+            blocks.append(_block(segments, next_id(clause_id()), **numbered_fields()))
         else:
             blocks.append(_block(segments, next_id(prefix()), **numbered_fields()))
     return blocks
 
 
-def _has_bracket_clauses(body: list[Paragraph]) -> bool:
-    return any(markers.match("clause", p.text) for p in body)
+def _lead_end(body: list[Paragraph]) -> int:
+    """The last paragraph of a report's lead (`…《条例》全文如下。`) before the document it prints; -1 if none."""
+    for index, para in enumerate(body):
+        if markers.match("full_text", para.text) or markers.MARKERS["full_text"].search(para.text):
+            return index
+    return -1
 
 
-def _document_mark(text: str, bracket_clauses: bool) -> tuple[str, str, str] | None:
-    """('section' | 'clause', number as printed, the rest of the line) or None."""
+def _document_marks(body: list[Paragraph], lead: int, continued: bool) -> list[Mark | None]:
+    """The numbered lines that hold: each scheme's numbers must run 1, 2, 3 …, so that a number
+    in a sentence (违反本法第十二条规定), a list inside a clause, or a table of contents is text.
+    A document continued from another page starts where the page does (at clause （四）)."""
+    found = [_candidates(p.text) if i > lead else {} for i, p in enumerate(body)]
+    part_scheme = next((s for s in markers.PARTS if any(s in f for f in found)), None)
+    clause_scheme = next((s for s in markers.CLAUSES if any(s in f for f in found)), None)
+    # A table of contents repeats the parts' headings before the text: the text starts at the
+    # last part numbered one.
+    start = lead + 1
+    if part_scheme:
+        ones = [i for i, f in enumerate(found) if part_scheme in f and f[part_scheme].number == 1]
+        start = ones[-1] if ones else start
+    marks: list[Mark | None] = [None] * len(body)
+    last_part, last_clause, clause_part = 0, 0, 0
+    for index in range(start, len(body)):
+        candidates = found[index]
+        mark = candidates.get(part_scheme) if part_scheme else None
+        if mark and (mark.number == last_part + 1 or (continued and last_part == 0)):
+            marks[index], last_part = mark, mark.number
+            continue
+        mark = candidates.get(clause_scheme) if clause_scheme else None
+        if mark and (mark.number == last_clause + 1 or (mark.number == 1 and clause_part != last_part)
+                     or (continued and last_clause == 0)):
+            marks[index], last_clause, clause_part = mark, mark.number, last_part
+    return marks
+
+
+def _candidates(text: str) -> dict[str, Mark]:
+    out = {}
+    chapter = markers.match("chapter", text)
+    if chapter:
+        out["chapter"] = Mark(1, "chapter", to_int(chapter["num"]), chapter["num"], chapter["heading"] or "",
+                              chapter["heading"] or "")
     section = markers.match("section", text)
-    if section and markers.looks_like_heading(section["heading"]):
-        return ("section", section["num"], section["heading"])
-    clause = markers.match("clause", text) or (None if bracket_clauses else markers.match("item", text))
-    if clause:
-        return ("clause", clause["num"], clause["rest"])
-    return None
-
-
-def _last_section(sections: list[tuple[str, str, str]]) -> str | None:
-    return sections[-1][1] if sections else None
+    if section:
+        heading = section["heading"] if is_part_heading(section["heading"]) else None
+        out["section"] = Mark(1, "section", to_int(section["num"]), section["num"], section["heading"], heading)
+    for scheme in markers.CLAUSES:
+        found = markers.match(scheme, text)
+        if found:
+            out[scheme] = Mark(2, scheme, to_int(found["num"]), found["num"], found["rest"])
+    return out
 
 
 def _clause_heading(rest: str) -> str:
