@@ -148,18 +148,28 @@ def _article(article: Article, bulletin: Bulletin, places: _Places, chosen: set[
 
 
 def _outline(article: Article, at) -> list[str]:
-    """The article's blocks: structure listed, each run of paragraphs counted under what it belongs to."""
-    kinds = {b.id: b.type for b in article.blocks}
+    """The article's blocks: structure listed, each run of paragraphs counted under what it belongs to.
+
+    Indentation follows the ids (structure.py), which name what a block belongs to:
+    `opinion__sec4__cl8` under `opinion__sec4`, even where that section's heading is not in the text.
+    """
+    ids = {b.id for b in article.blocks}
+    seen: set[str] = set()
     out = [f"{INDENT}{_summary(article.blocks)}:"]
     for run in _runs(article.blocks):
         block = run[0]
+        parent = _parent(block.id)
         depth = block.id.count("__")
         if block.type in COUNTED:
-            ids = block.id if len(run) == 1 else f"{block.id} … {run[-1].id}"
-            role = _run_role(article, block, kinds)
-            out.append(f"{INDENT * (depth + 1)}{at(block.line)}  {role}: {_count(run, 'paragraph')}, {ids}")
+            depth = depth if parent in ids else 1  # under the article itself, or its lead or closing
+            ids_shown = block.id if len(run) == 1 else f"{block.id} … {run[-1].id}"
+            role = _run_role(article, block, ids)
+            out.append(f"{INDENT * (depth + 1)}{at(block.line)}  {role}: {_count(run, 'paragraph')}, {ids_shown}")
         else:
+            if parent in ids and parent not in seen:
+                depth -= 1  # printed before what it belongs to: a subhead over its question
             out.append(f"{INDENT * (depth + 1)}{at(block.line)}  {block.id}  {_label(block)}")
+        seen.update(b.id for b in run)
     return out
 
 
@@ -180,27 +190,31 @@ def _parent(block_id: str) -> str:
     return block_id.rsplit("__", 1)[0]
 
 
-def _run_role(article: Article, block: Block, kinds: dict[str, str]) -> str:
+def _run_role(article: Article, block: Block, ids: set[str]) -> str:
     """What a run of paragraphs is, from the block its id hangs under (ids: structure.py)."""
     parent = _parent(block.id)
     if block.type == "answer":
         return "answer"
     if parent == article.id:
         return {"interview": "before the first question", "policy": "preamble"}.get(article.kind, "text")
-    if parent.endswith("__end"):
-        return "closing"
-    return {"heading": "section text", "clause": "clause text"}.get(kinds.get(parent, ""), "text")
+    if parent not in ids:  # a part of the article that is not a block: `__end`, `__lead`
+        name = parent.rsplit("__", 1)[-1]
+        return {"end": "closing"}.get(name, name)
+    kind = next(b.type for b in article.blocks if b.id == parent)
+    return {"heading": "section text", "section": "section text", "clause": "clause text"}.get(kind, "text")
 
 
 def _label(block: Block) -> str:
-    """What a listed block is: its heading as the parser read it, or its first words."""
+    """What a listed block is: its type and heading as the parser read them, or its first words."""
     if block.fragment:
-        return f"(begins on another page) {_words(block.raw, FIRST_WORDS)}"
-    if block.type in ("heading", "clause"):
-        return f"{block.type} \u300c{printable(block.heading)}\u300d" if block.heading else \
-            f"{block.type}, no heading: {_words(block.raw, FIRST_WORDS)}"
-    limit = QUESTION_WORDS if block.type == "question" else FIRST_WORDS
-    return _words(block.raw, limit)
+        return f"{block.type}, begins on another page: {_words(block.raw, FIRST_WORDS)}"
+    if block.type == "question":
+        return _words(block.raw, QUESTION_WORDS)
+    if block.type == "point":
+        return _words(block.raw, FIRST_WORDS)
+    if block.heading:
+        return f"{block.type} \u300c{printable(block.heading)}\u300d"
+    return f"{block.type}: {_words(block.raw, FIRST_WORDS)}"
 
 
 def _summary(blocks: list[Block]) -> str:

@@ -7,7 +7,7 @@ from build_tools.__main__ import main
 from build_tools.inspection import report
 from build_tools.linking import crosslink
 from build_tools.model import Guess
-from conftest import NO1, POLITICAL, REPO, SEED, parse_text
+from conftest import CORPUS, NO1, POLITICAL, REPO, SEED, parse_text
 
 # `source.txt:43` at the start of a line of the report (after its indentation).
 PLACE = re.compile(r"^\s*(?P<file>[^\s:]+\.txt):(?P<line>\d+)\s")
@@ -58,7 +58,10 @@ def test_a_folder_stands_for_its_source_and_each_text_is_read_once(capsys, monke
     (SEED.parent, ["source.txt"]),
     (POLITICAL, ["document.txt", "interview.txt"]),
     (NO1, ["interview.txt", "document.txt"]),
-])
+    (CORPUS / "2020-01-06-party-organs-regulations", ["document.txt", "interview.txt"]),
+    (CORPUS / "2020-02-25-wildlife-decision", ["document.txt", "interview.txt"]),
+    (CORPUS / "pages", ["2019-02-20-p01.txt", "2020-02-25-p06.txt"]),
+], ids=["seed", "sections-clauses", "inline-clauses", "chapters-articles", "sections-only", "whole-pages"])
 def test_every_thing_named_is_at_the_line_printed(capsys, monkeypatch, folder, names):
     """Each line that names something in a text starts with its place, and the text is there."""
     out = inspect(capsys, monkeypatch, folder, *names)
