@@ -14,6 +14,7 @@ control character or a terminal escape shows as `\\x1b` and cannot act on the te
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,8 +111,8 @@ def report(bulletins: list[Bulletin], crosslinks: Crosslinks) -> str:
 
 def _bulletin(bulletin: Bulletin, places: _Places) -> list[str]:
     meta = f"{META_NAME} used" if bulletin.meta else f"no {META_NAME} beside it: ids and metadata are defaults"
-    out = [f"{display_path(bulletin.path)}: bulletin {printable(bulletin.id)}, {_count(bulletin.articles, 'article')}; "
-           f"{meta}"]
+    articles = _count(len(bulletin.articles), "article")
+    out = [f"{display_path(bulletin.path)}: bulletin {printable(bulletin.id)}, {articles}; {meta}"]
     chosen = set(bulletin.meta.get("articles", {}))
     for article in bulletin.articles:
         out.append("")
@@ -121,7 +122,7 @@ def _bulletin(bulletin: Bulletin, places: _Places) -> list[str]:
 
 
 def _article(article: Article, bulletin: Bulletin, places: _Places, chosen: set[str]) -> list[str]:
-    at = lambda line: places.at(bulletin, line)  # noqa: E731 — the one place-maker of this article
+    at = functools.partial(places.at, bulletin)
     first = article.pieces()[0]  # every article has a header line or a block (parse.py)
     named = article.title and (article.title.raw in chosen or article.title.text in chosen)
     out = [f"{at(first.line)}  article {article.id} ({article.kind})"
@@ -164,7 +165,7 @@ def _outline(article: Article, at) -> list[str]:
             depth = depth if parent in ids else 1  # under the article itself, or its lead or closing
             ids_shown = block.id if len(run) == 1 else f"{block.id} … {run[-1].id}"
             role = _run_role(article, block, ids)
-            out.append(f"{INDENT * (depth + 1)}{at(block.line)}  {role}: {_count(run, 'paragraph')}, {ids_shown}")
+            out.append(f"{INDENT * (depth + 1)}{at(block.line)}  {role}: {_count(len(run), 'paragraph')}, {ids_shown}")
         else:
             if parent in ids and parent not in seen:
                 depth -= 1  # printed before what it belongs to: a subhead over its question
@@ -221,20 +222,20 @@ def _summary(blocks: list[Block]) -> str:
     counts: dict[str, int] = {}
     for block in blocks:
         counts[block.type] = counts.get(block.type, 0) + 1
-    return ", ".join(_count(range(n), kind) for kind, n in counts.items()) or "no blocks"
+    return ", ".join(_count(n, kind) for kind, n in counts.items()) or "no blocks"
 
 
 def _links(bulletins: list[Bulletin], crosslinks: Crosslinks, places: _Places) -> list[str]:
     interviews = [a for b in bulletins for a in b.articles if a.kind == "interview"]
     if not interviews:
         return ["links: none (no interview among these texts)", ""]
-    out = [f"links: {len(crosslinks.links)}, from {_count(crosslinks.pairs, 'interview')} paired with a document"]
+    out = [f"links: {len(crosslinks.links)}, from {_count(len(crosslinks.pairs), 'interview')} paired with a document"]
     paired = {id(pair.interview) for pair in crosslinks.pairs}
     for bulletin in bulletins:
         for article in bulletin.articles:
             if article.kind == "interview" and id(article) not in paired:
-                out.append(f"{INDENT}{places.at(bulletin, article.pieces()[0].line)}  the interview {article.id} names no "
-                           "policy document of these texts in 《…》: inspect it together with its document's text")
+                out.append(f"{INDENT}{places.at(bulletin, article.pieces()[0].line)}  article {article.id} (interview) "
+                           "names no policy document of these texts in 《…》: inspect it together with its document's text")
     for pair in crosslinks.pairs:
         # In the interview's order, as a contributor reads it beside the text (curated links come last
         # from crosslink).
@@ -242,7 +243,7 @@ def _links(bulletins: list[Bulletin], crosslinks: Crosslinks, places: _Places) -
         links = sorted((l for l in crosslinks.links if l.source_article is pair.interview),
                        key=lambda l: (order.get(l.source.id, len(order)), l.target.order, l.target.block))
         out.append(f"{INDENT}{pair.interview.id} ({places.label(pair.interview_bulletin)}) explains "
-                   f"{pair.document.id} ({places.label(pair.document_bulletin)}): {_count(links, 'link')}")
+                   f"{pair.document.id} ({places.label(pair.document_bulletin)}): {_count(len(links), 'link')}")
         for link in links:
             out.append(INDENT * 2 + _link(link, places))
         missing = [e.id for e in crosslinks.outline(pair.document) if not e.present]
@@ -279,7 +280,7 @@ def _guesses(bulletins: list[Bulletin], places: _Places) -> list[str]:
     if not guesses:
         out.append("0 guesses: every decision was settled by a marker")
     else:
-        out.append(f"{_count(guesses, 'guess')}, {corrected} corrected: check "
+        out.append(f"{_count(len(guesses), 'guess')}, {corrected} corrected: check "
                    f"{'it' if len(guesses) == 1 else 'each'} against the printed page")
     return out
 
@@ -295,8 +296,7 @@ def _words(text: str, limit: int) -> str:
     return printable(text[:limit]) + ("…" if len(text) > limit else "")
 
 
-def _count(items, noun: str) -> str:
-    n = len(items)
+def _count(n: int, noun: str) -> str:
     plural = {"guess": "guesses", "paragraph": "paragraphs"}.get(noun, noun + "s")
     return f"{n} {noun if n == 1 else plural}"
 

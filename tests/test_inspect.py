@@ -103,7 +103,7 @@ def test_a_corpus_pair_in_two_files_is_linked(capsys, monkeypatch):
 def test_an_interview_without_its_document_says_what_to_add(capsys, monkeypatch):
     out = inspect(capsys, monkeypatch, POLITICAL, "interview.txt")
     assert ("links: 0, from 0 interviews paired with a document\n"
-            "  interview.txt:2   the interview interview names no policy document of these texts in 《…》: "
+            "  interview.txt:2   article interview (interview) names no policy document of these texts in 《…》: "
             "inspect it together with its document's text\n") in out
 
 
@@ -137,8 +137,8 @@ def test_the_parser_flags_an_unmarked_title_run(tmp_path, capsys, monkeypatch):
                                       "　　新华社北京3月1日电　记者从工业和信息化部获悉，复工率逐步提高。\n"
                                       "　　截至目前，全国规上工业企业复工率达到九成。\n", "utf-8")
     out = inspect(capsys, monkeypatch, tmp_path, "run.txt")
-    assert re.search(r"^  run\.txt:1\s+GUESS headline  ", out, re.M), out
-    assert re.search(r"^1 guess, 0 corrected|^\d+ guesses, 0 corrected", out, re.M)
+    assert re.search(r"^  run\.txt:1\s+GUESS headline  ", out, re.MULTILINE), out
+    assert re.search(r"^1 guess, 0 corrected|^\d+ guesses, 0 corrected", out, re.MULTILINE)
 
 
 def test_control_characters_from_the_text_are_shown_escaped(tmp_path, capsys, monkeypatch):
