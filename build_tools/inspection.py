@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, display_path, printable
-from .linking import Crosslinks, crosslink
+from .linking import Crosslinks
 from .model import Article, Block, Bulletin, Guess, Link
 from .parse import parse_source
 from .source import META_NAME, SOURCE_NAME, check_bulletin_id, read_source
@@ -38,16 +38,16 @@ INDENT = "  "
 COUNTED = ("paragraph", "answer")
 
 
-def inspect_paths(paths: list[Path]) -> str:
-    """The report for the texts at `paths` (a bulletin's folder, its source.txt, or any .txt file),
-    inspected together so that an interview in one file is linked to its document in another."""
+def load_texts(paths: list[Path]) -> list[Bulletin]:
+    """Each text at `paths` (a bulletin's folder, its source.txt, or any .txt file) parsed, once; they are
+    inspected together, so that an interview in one file is linked to its document in another."""
     bulletins = []
     for path in _unique(source_path(p) for p in paths):
         source = read_source(path)
         if path.name == SOURCE_NAME:
             check_bulletin_id(source)  # a bulletin's folder: its name becomes an address
         bulletins.append(parse_source(source))
-    return report(bulletins, crosslink(bulletins))
+    return bulletins
 
 
 def source_path(path: Path) -> Path:

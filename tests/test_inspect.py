@@ -143,9 +143,13 @@ def test_the_parser_flags_an_unmarked_title_run(tmp_path, capsys, monkeypatch):
 
 def test_control_characters_from_the_text_are_shown_escaped(tmp_path, capsys, monkeypatch):
     (tmp_path / "odd.txt").write_text("复工\x1b[31m率\u202e提高\x07\n\n记者从工业和信息化部获悉，复工率逐步提高。\n", "utf-8")
-    out = inspect(capsys, monkeypatch, tmp_path, "odd.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", "odd.txt"]) == 0
+    out, err = capsys.readouterr()
     assert "  odd.txt:1  title: 复工\\x1b[31m率\\u202e提高\\x07\n" in out
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", out)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", out + err)
+    # As check does, each is also named with its line and column.
+    assert err.startswith("warning: odd.txt:1:3: ")
 
 
 @pytest.mark.parametrize("setup, message", [
