@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import markers
+from .corrections import ROLES, Corrections
 from .model import Article, Guess, Piece
-from .paragraphs import Paragraph
+from .paragraphs import INDENTED_LAYOUT, Paragraph
 
 HEADER_ROLES = ("title", "subtitle", "date", "byline")
 # The people.com.cn e-paper text gives every article three header lines, overline (引题),
@@ -30,7 +31,8 @@ class Draft:
     line: int = 0  # where the article starts
 
 
-def split_articles(paragraphs: list[Paragraph]) -> list[Draft]:
+def split_articles(paragraphs: list[Paragraph], corrections: Corrections | None = None) -> list[Draft]:
+    corrections = corrections or Corrections()
     slotted = three_line_headers(paragraphs)
     _demote_titles_without_body(paragraphs, slotted)
     drafts: list[Draft] = []
@@ -39,7 +41,7 @@ def split_articles(paragraphs: list[Paragraph]) -> list[Draft]:
         para = paragraphs[i]
         if _starts_article(para, drafts[-1] if drafts else None):
             if para.role == "title":
-                i = _read_headers(paragraphs, i, drafts, slotted)
+                i = _read_headers(paragraphs, i, drafts, slotted, corrections)
                 continue
             drafts.append(Draft(Article(id="", kind="news", title=None), line=para.line))
             if len(drafts) > 1:
@@ -72,7 +74,7 @@ def _starts_article(para: Paragraph, current: Draft | None) -> bool:
 def three_line_headers(paragraphs: list[Paragraph]) -> bool:
     """True for the people.com.cn layout: indented text whose headers keep their empty lines,
     seen as a text that opens with a blank line or a header standing apart from its text."""
-    if not any(p.indented for p in paragraphs):
+    if sum(p.indented for p in paragraphs) < INDENTED_LAYOUT * len(paragraphs):
         return False
     if paragraphs and paragraphs[0].line > 1:
         return True
@@ -80,21 +82,34 @@ def three_line_headers(paragraphs: list[Paragraph]) -> bool:
                for p, n in zip(paragraphs, paragraphs[1:]))
 
 
-def _read_headers(paragraphs: list[Paragraph], i: int, drafts: list[Draft], slotted: bool) -> int:
+def _read_headers(paragraphs: list[Paragraph], i: int, drafts: list[Draft], slotted: bool,
+                  corrections: Corrections) -> int:
     """Read the header run starting at `i` into one new article (or more: a photo's title
     stands alone); returns the index of the first body paragraph."""
     run: list[Paragraph] = []
     j = i
     while j < len(paragraphs) and paragraphs[j].role in HEADER_ROLES:
-        if paragraphs[j].role == "title" and run and _header_closed(run, paragraphs[j], slotted):
+        role = paragraphs[j].role
+        if role == "title" and run and _header_closed(run, paragraphs[j], slotted):
             break  # a second title after a header: a new article
+        if role != "title" and any(p.role == role for p in run):
+            break  # a second byline or date is text
         run.append(paragraphs[j])
         j += 1
     body_line = paragraphs[j].line if j < len(paragraphs) and paragraphs[j].role == "body" else None
-    if slotted:
+    roles = corrections.at(run[0].line, "headline")
+    if roles:
+        drafts.append(_corrected_header(run, roles, corrections))
+    elif slotted:
         near = [p for p in run if body_line and body_line - p.line in SLOTS]
+        if near and not any(p.role == "title" for p in near):
+            drafts.append(_stacked_header(run))  # no title in its place: the places do not hold here
+            return j
         for cluster in _clusters([p for p in run if p not in near]):
-            drafts.append(_header_only(cluster))
+            if any(p.role == "title" for p in cluster):
+                drafts.append(_header_only(cluster))
+            else:  # a marker line (a byline) above the three places: still this article's
+                near = cluster + near
         if near:
             drafts.append(_slotted_header(near, body_line))
     else:
@@ -144,6 +159,25 @@ def _slotted_header(near: list[Paragraph], body_line: int) -> Draft:
         draft.guesses.append(Guess(near[0].line, "headline", f"title run of {len(titles)} lines: " + ", ".join(
             f"line {p.line} taken as {ROLE_NAMES[r]}" for p, r in titles) +
             " (by their places in the three-line header: overline, title, subtitle)"))
+    return draft
+
+
+def _corrected_header(run: list[Paragraph], roles: list[str], corrections: Corrections) -> Draft:
+    """The roles bulletin.yml gives the title lines of a run, in order."""
+    titles = [p for p in run if p.role == "title"]
+    if len(titles) != len(roles) or "title" not in roles:
+        line = corrections.by_line[run[0].line].meta_line
+        corrections.error(f"corrections: line {run[0].line}: headline gives {len(roles)} role(s) to a title run of "
+                          f"{len(titles)} line(s) ({_lines(titles)}); give one role per line, one of them title", line)
+    article = Article(id="", kind="news", title=None)
+    draft = Draft(article, line=run[0].line)
+    for para in run:
+        if para.role != "title":
+            _fill(article, _FIELD[para.role], para)
+    for para, role in zip(titles, roles):
+        _fill(article, ROLES[role], para)
+    draft.guesses.append(Guess(run[0].line, "headline", f"title run of {len(titles)} line(s): " + ", ".join(
+        f"line {p.line} as {r}" for p, r in zip(titles, roles)), True))
     return draft
 
 

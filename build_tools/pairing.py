@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Article, Bulletin
+from .errors import short
+from .model import Article, Bulletin, Guess
 
 _NAMED = re.compile(r"《([^《》]{6,80})》")
 # A name shorter than this is too vague to identify a document (《意见》, 《通知》).
@@ -29,6 +30,7 @@ class Pair:
 def find_pairs(bulletins: list[Bulletin]) -> list[Pair]:
     documents = [(a, b) for b in bulletins for a in b.articles if a.kind == "policy" and a.title]
     pairs = []
+    unnamed = []
     for bulletin in bulletins:
         for interview in bulletin.articles:
             if interview.kind != "interview":
@@ -36,7 +38,35 @@ def find_pairs(bulletins: list[Bulletin]) -> list[Pair]:
             best = _best_document(interview, bulletin, documents)
             if best:
                 pairs.append(Pair(best[0], best[1], interview, bulletin))
+            elif not named_documents(interview):
+                unnamed.append((interview, bulletin))
+    paired = {id(p.document) for p in pairs}
+    for interview, bulletin in unnamed:
+        best = _only_document(bulletin, [(a, b) for a, b in documents if id(a) not in paired], bulletins)
+        if best:
+            pairs.append(Pair(best[0], best[1], interview, bulletin))
+            guess = Guess(interview.title.line if interview.title else 1, "pair",
+                          f"the interview {short(interview.title_text)} names no document in 《》: taken as "
+                          f"explaining {short(best[0].title_text)}, the only document {best[2]}")
+            if guess not in bulletin.guesses:
+                bulletin.guesses.append(guess)
     return pairs
+
+
+def _only_document(bulletin: Bulletin, documents, bulletins: list[Bulletin]):
+    """An interview that names its document only as 中央一号文件 or 文件 explains the one document
+    printed beside it: in its bulletin, else in the bulletins of its date, else in the build."""
+    date = bulletin.meta.get("date")
+    for where, candidates in (
+        ("in its bulletin", [d for d in documents if d[1] is bulletin]),
+        ("of its date", [d for d in documents if date and d[1].meta.get("date") == date]),
+        ("in the build", documents),
+    ):
+        if len(candidates) == 1:
+            return candidates[0][0], candidates[0][1], where
+        if candidates:
+            return None  # several: which one is not for us to guess
+    return None
 
 
 def named_documents(interview: Article) -> dict[str, int]:

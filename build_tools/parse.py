@@ -4,7 +4,8 @@ from __future__ import annotations
 from . import articles as article_split, limits
 from .conservation import check_conservation
 from .errors import BuildError, short
-from .model import Bulletin
+from .corrections import Corrections
+from .model import Bulletin, Guess
 from .names import RESERVED_IN_BULLETIN, name_problem
 from .paragraphs import build_paragraphs
 from .punctuation import is_chinese
@@ -17,7 +18,10 @@ DEFAULT_IDS = {"interview": "interview", "news": "news", "photo": "photo"}
 def parse_source(source: Source) -> Bulletin:
     if not any(is_chinese(ch) and ch.isalpha() for ch in source.text):
         raise BuildError(source.path, "no recognisable article: the file contains no Chinese text", 1)
-    drafts = article_split.split_articles(build_paragraphs(source.text))
+    corrections = Corrections(source)
+    paragraphs = build_paragraphs(source.text)
+    guesses = correct_starts(paragraphs, corrections)
+    drafts = article_split.split_articles(paragraphs, corrections)
     if not any(d.article.title and d.body for d in drafts):
         raise BuildError(source.path, "no recognisable article: no title line followed by text was found "
                          "(an article starts with a title on its own line)", 1)
@@ -26,19 +30,28 @@ def parse_source(source: Source) -> Bulletin:
                          "(build_tools/limits.py): split the text into several bulletins",
                          _first_line(drafts[limits.ARTICLES]))
     for draft in drafts:
-        draft.article.kind = article_split.detect_kind(draft)
+        guessed = article_split.detect_kind(draft)
+        chosen = corrections.at(draft.line, "kind")
+        draft.article.kind = chosen or guessed
+        if chosen:
+            draft.guesses.append(Guess(draft.line, "kind", f"taken as {guessed}, corrected to {chosen}", True))
     wanted = _wanted_ids(source, drafts)
     used: set[str] = set(wanted.values())  # ids chosen in bulletin.yml are kept; defaults go around them
     for draft in drafts:
         article = draft.article
         chosen = wanted.pop(_title_key(draft), None)  # two articles of one title: the first takes it
         article.id = chosen or _unique(_default_id(draft), used)
-        article.blocks = build_blocks(article.kind, draft.body, article.id, bool(article.continued))
+        schemes = (corrections.at(draft.line, "parts"), corrections.at(draft.line, "clauses"))
+        article.blocks = build_blocks(article.kind, draft.body, article.id, bool(article.continued),
+                                      schemes, draft.guesses)
         if len(article.blocks) > limits.BLOCKS:
             raise BuildError(source.path, f"article {article.id!r} has {len(article.blocks)} paragraphs, clauses and "
                              f"answers; an article holds at most {limits.BLOCKS} (build_tools/limits.py)",
                              article.blocks[limits.BLOCKS].line)
-    bulletin = Bulletin(source.id, source.path, source.text, source.meta, [d.article for d in drafts])
+    corrections.check_all_used()
+    guesses += [g for d in drafts for g in d.guesses]
+    bulletin = Bulletin(source.id, source.path, source.text, source.meta, [d.article for d in drafts],
+                        sorted(guesses, key=lambda g: g.line))
     check_conservation(bulletin)
     return bulletin
 
@@ -105,3 +118,20 @@ def _unique(article_id: str, used: set[str]) -> str:
         candidate = f"{article_id}-{n}"
     used.add(candidate)
     return candidate
+
+
+def correct_starts(paragraphs, corrections: Corrections) -> list[Guess]:
+    """`article: start` makes a paragraph an article's title; `article: continue` makes a title
+    text of the article before."""
+    guesses = []
+    for para in paragraphs:
+        wanted = corrections.at(para.line, "article")
+        if wanted == "start" and para.role != "title":
+            para.role = "title"
+            guesses.append(Guess(para.line, "start", "read as text, corrected: an article starts here", True))
+        elif wanted == "continue" and para.role == "title":
+            para.role = "body"
+            guesses.append(Guess(para.line, "start", "read as a title, corrected: text of the article before", True))
+        elif wanted:
+            guesses.append(Guess(para.line, "start", f"already read so (article: {wanted})", True))
+    return guesses

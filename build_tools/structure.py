@@ -23,17 +23,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import markers
-from .model import Block
+from .model import Block, Guess
 from .numerals import to_chinese, to_int
 from .paragraphs import Paragraph, is_part_heading
 from .punctuation import display_text
 
 
-def build_blocks(kind: str, body: list[Paragraph], aid: str, continued: bool) -> list[Block]:
+def build_blocks(kind: str, body: list[Paragraph], aid: str, continued: bool,
+                 schemes: tuple[str | None, str | None] = (None, None), guesses: list | None = None) -> list[Block]:
+    guesses = [] if guesses is None else guesses
     if kind == "interview":
-        blocks = interview_blocks(body, aid)
+        blocks = interview_blocks(body, aid, guesses)
     elif kind == "policy":
-        blocks = document_blocks(body, aid, continued)
+        blocks = document_blocks(body, aid, continued, schemes)
     else:
         blocks = [_block(p.slice(0), f"{aid}__p{n}") for n, p in enumerate(body, 1)]
     return _unique_ids([b for b in blocks if b.segments])
@@ -43,7 +45,7 @@ def _block(segments, block_id: str, type: str = "paragraph", **fields) -> Block:
     return Block(tuple(segments), id=block_id, type=type, **fields)
 
 
-def interview_blocks(body: list[Paragraph], aid: str) -> list[Block]:
+def interview_blocks(body: list[Paragraph], aid: str, guesses: list | None = None) -> list[Block]:
     """Questions, the answers under them, and what stands before the first question.
 
     A question is marked (问：, 记者：, 1　问：, or a number alone on the line above it); a 专访
@@ -51,6 +53,10 @@ def interview_blocks(body: list[Paragraph], aid: str) -> list[Block]:
     A short line right above a marked question is its subhead.
     """
     by_subhead = question_scheme(body) == "subhead"
+    if by_subhead and guesses is not None:
+        topics = [p for p in body if markers.match("subhead", p.text)]
+        guesses.append(Guess(topics[0].line, "questions", f"no question is marked (问：, 记者：): the {len(topics)} "
+                             "subheads (■…) taken as its questions, the text under each as the answer"))
     blocks: list[Block] = []
     question, intro = 0, 0
     answer: list[Paragraph] = []
@@ -162,9 +168,10 @@ class Mark:
     heading: str | None = None  # a part's heading alone on its line; None where the line is its text
 
 
-def document_blocks(body: list[Paragraph], aid: str, continued: bool, guesses: list | None = None) -> list[Block]:
+def document_blocks(body: list[Paragraph], aid: str, continued: bool,
+                    schemes: tuple[str | None, str | None] = (None, None)) -> list[Block]:
     lead = _lead_end(body)
-    marks = _document_marks(body, lead, continued)
+    marks = _document_marks(body, lead, continued, schemes)
     numbered = [i for i, m in enumerate(marks) if m]
     first = marks[numbered[0]] if numbered else None
     parts = [m for m in marks if m and m.level == 1]
@@ -242,13 +249,17 @@ def _lead_end(body: list[Paragraph]) -> int:
     return -1
 
 
-def _document_marks(body: list[Paragraph], lead: int, continued: bool) -> list[Mark | None]:
+def _document_marks(body: list[Paragraph], lead: int, continued: bool,
+                    schemes: tuple[str | None, str | None]) -> list[Mark | None]:
     """The numbered lines that hold: each scheme's numbers must run 1, 2, 3 …, so that a number
     in a sentence (违反本法第十二条规定), a list inside a clause, or a table of contents is text.
     A document continued from another page starts where the page does (at clause （四）)."""
     found = [_candidates(p.text) if i > lead else {} for i, p in enumerate(body)]
     part_scheme = next((s for s in markers.PARTS if any(s in f for f in found)), None)
     clause_scheme = next((s for s in markers.CLAUSES if any(s in f for f in found)), None)
+    # bulletin.yml may say otherwise (`parts: none`, `clauses: item`).
+    part_scheme = part_scheme if schemes[0] is None else (None if schemes[0] == "none" else schemes[0])
+    clause_scheme = clause_scheme if schemes[1] is None else (None if schemes[1] == "none" else schemes[1])
     # A table of contents repeats the parts' headings before the text: the text starts at the
     # last part numbered one.
     start = lead + 1
