@@ -270,7 +270,7 @@ def _link(link: Link, places: _Places) -> str:
 
 
 def _guesses(bulletins: list[Bulletin], places: _Places) -> list[str]:
-    guesses = [(b, g) for b in bulletins for g in sorted(b.guesses, key=lambda g: (g.line, g.topic))]
+    guesses = [(b, g) for b in bulletins for g in _current(b.guesses)]
     out = ["guesses (decisions no marker settled; bulletin.yml `corrections` can override each):"] if guesses else []
     for bulletin, guess in guesses:
         out.append(f"{INDENT}{places.at(bulletin, guess.line)}  GUESS {printable(guess.topic)}"
@@ -283,6 +283,14 @@ def _guesses(bulletins: list[Bulletin], places: _Places) -> list[str]:
         out.append(f"{_count(len(guesses), 'guess')}, {corrected} corrected: check "
                    f"{'it' if len(guesses) == 1 else 'each'} against the printed page")
     return out
+
+
+def _current(guesses: list[Guess]) -> list[Guess]:
+    """The guesses in line order, each once; a guess that a correction overrides (same line, same
+    topic) is shown as corrected, not also as it was."""
+    corrected = {(g.line, g.topic) for g in guesses if g.corrected}
+    kept = [g for g in guesses if g.corrected or (g.line, g.topic) not in corrected]
+    return sorted(dict.fromkeys(kept), key=lambda g: (g.line, g.topic))
 
 
 def _line(bulletin: Bulletin, guess: Guess) -> str:

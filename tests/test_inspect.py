@@ -1,4 +1,5 @@
 """`python -m build_tools inspect`: what the parser sees, each thing with the line a contributor finds it on."""
+import hashlib
 import re
 
 import pytest
@@ -111,6 +112,7 @@ def test_guesses_are_flagged_with_their_line_topic_and_correction():
     bulletin = parse_text("全国规上工业企业\n复工率逐步提高\n\n记者从工业和信息化部获悉，复工率逐步提高。\n",
                           name="news.txt")
     bulletin.guesses = [
+        Guess(2, "headline", "title run of 2 lines: line 1 taken as title, line 2 as subtitle"),  # overridden:
         Guess(2, "headline", "title run of 2 lines: line 1 taken as overline, line 2 as title", corrected=True),
         Guess(1, "start", "an article starts here: no marker before it"),
     ]
@@ -130,15 +132,38 @@ def test_a_text_with_nothing_to_guess_says_so():
         "links: none (no interview among these texts)\n\n0 guesses: every decision was settled by a marker\n")
 
 
-@pytest.mark.xfail(reason="the parser records guesses in the rewrite on main; remove once merged", strict=False)
+# Two unindented lines, no `——`, before an indented body: overline and title, or title and subtitle?
+TITLE_RUN = ("全国规上工业企业复工率逐步提高\n中小企业复工步伐加快\n"
+             "　　新华社北京3月1日电　记者从工业和信息化部获悉，复工率逐步提高。\n"
+             "　　截至目前，全国规上工业企业复工率达到九成。\n")
+
+
 def test_the_parser_flags_an_unmarked_title_run(tmp_path, capsys, monkeypatch):
-    # Two unindented lines, no `——`, before an indented body: overline and title, or title and subtitle?
-    (tmp_path / "run.txt").write_text("全国规上工业企业复工率逐步提高\n中小企业复工步伐加快\n"
-                                      "　　新华社北京3月1日电　记者从工业和信息化部获悉，复工率逐步提高。\n"
-                                      "　　截至目前，全国规上工业企业复工率达到九成。\n", "utf-8")
+    (tmp_path / "run.txt").write_text(TITLE_RUN, "utf-8")
     out = inspect(capsys, monkeypatch, tmp_path, "run.txt")
-    assert re.search(r"^  run\.txt:1\s+GUESS headline  ", out, re.MULTILINE), out
-    assert re.search(r"^1 guess, 0 corrected|^\d+ guesses, 0 corrected", out, re.MULTILINE)
+    assert "  run.txt:1  overline: 全国规上工业企业复工率逐步提高\n  run.txt:2  title: 中小企业复工步伐加快\n" in out
+    assert out.endswith(
+        "guesses (decisions no marker settled; bulletin.yml `corrections` can override each):\n"
+        "  run.txt:1  GUESS headline  title run of 2 lines: line 1 taken as overline, line 2 taken as title "
+        "(the last line of a run is the title)\n"
+        "    | 全国规上工业企业复工率逐步提高\n"
+        "1 guess, 0 corrected: check it against the printed page\n")
+
+
+def test_a_correction_in_bulletin_yml_is_shown_applied_and_marked(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "2020-03-01-test"
+    folder.mkdir()
+    (folder / "source.txt").write_text(TITLE_RUN, "utf-8")
+    (folder / "bulletin.yml").write_text(
+        "sha256: " + hashlib.sha256(TITLE_RUN.encode()).hexdigest() + "\n"
+        "corrections:\n"
+        "  - line: 1\n"
+        "    text: 全国规上工业企业复工率逐步提高\n"
+        "    headline: [title, subtitle]\n", "utf-8")
+    out = inspect(capsys, monkeypatch, folder, ".")
+    assert "  source.txt:1  title: 全国规上工业企业复工率逐步提高\n  source.txt:2  subtitle: 中小企业复工步伐加快\n" in out
+    assert re.search(r"^  source\.txt:1  GUESS headline  corrected  .*\n    \| 全国规上工业企业复工率逐步提高\n"
+                     r"1 guess, 1 corrected: check it against the printed page\n\Z", out, re.MULTILINE), out
 
 
 def test_control_characters_from_the_text_are_shown_escaped(tmp_path, capsys, monkeypatch):
