@@ -1,8 +1,11 @@
 """`python -m build_tools inspect`: what the parser sees, each thing with the line a contributor finds it on."""
 import hashlib
+import json
 import re
 
+import jsonschema
 import pytest
+import yaml
 
 from build_tools.__main__ import main
 from build_tools.inspection import report
@@ -207,3 +210,27 @@ def test_the_readme_shows_what_inspect_prints(capsys, monkeypatch):
         if line != "…":
             shown = line.split("  score ")[0]
             assert any(printed.split("  score ")[0] == shown for printed in out), line
+
+
+def test_the_readme_shows_the_guesses_inspect_prints(tmp_path, capsys, monkeypatch):
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("and last, the guesses."):]
+    start = section.index("```text\n") + 8
+    example = section[start : section.index("```", start)]
+    folder = tmp_path / "2020-02-25-p06"
+    folder.mkdir()
+    (folder / "source.txt").write_bytes((CORPUS / "pages" / "2020-02-25-p06.txt").read_bytes())
+    out = inspect(capsys, monkeypatch, folder, ".")
+    assert out.endswith("\n" + example)
+
+
+def test_the_readme_documents_every_correction_and_its_example_is_valid():
+    """The example validates against the schema check uses, and each key of the schema is in it."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("### Correcting a guess"):]
+    start = section.index("```yaml\n") + 8
+    example = yaml.safe_load(section[start : section.index("```", start)])
+    schema = json.loads((REPO / "build_tools" / "schemas" / "bulletin.schema.json").read_text("utf-8"))
+    jsonschema.validate({"sha256": "0" * 64, **example}, schema)
+    keys = schema["properties"]["corrections"]["items"]["properties"]
+    assert set(example["corrections"][0]) == set(keys)
