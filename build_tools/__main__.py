@@ -17,7 +17,7 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import crosslink
-from .pipeline import ROOT, build, load_bulletins, load_project
+from .pipeline import ROOT, build, load_project
 from .translations import LANGUAGES, coverage, write_translations
 
 
@@ -102,7 +102,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
-    bulletins = load_bulletins(args.sources)
+    bulletins = load_texts(args.sources)  # as inspect reads them: a folder stands for its source.txt
     sys.stdout.write(export_json(bulletins, crosslink(bulletins).links))
     return 0
 

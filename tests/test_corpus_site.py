@@ -98,3 +98,20 @@ def test_a_regulation_article_link_lands_on_its_article(corpus_site, browser):
         tab.close()
     finally:
         httpd.shutdown()
+
+
+def test_inspect_flags_every_guess_it_made_on_the_corpus(corpus_site):
+    """What inspect lists as settled is right (articles as pages.json has them); what was guessed says so."""
+    from build_tools.inspection import load_texts, report
+    from build_tools.linking import crosslink
+    site, _ = corpus_site
+    root = site.parent / "source_texts"
+    for name in [p.name for p in PAIRS] + list(PAGES):
+        bulletins = load_texts([root / name])
+        text = report(bulletins, crosslink(bulletins))
+        guesses = [g for g in bulletins[0].guesses if not g.corrected]
+        assert text.count(" GUESS ") == len(guesses), name
+        assert f"{len(guesses)} guess" in text.splitlines()[-1], name
+        if name in PAGES:
+            articles = [line for line in text.splitlines() if " article " in line and not line.startswith(" ")]
+            assert len(articles) == PAGES[name]["articles"], name
