@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools build | serve | export | check`."""
+"""Command line: `python -m build_tools build | serve | export | inspect | check`."""
 from __future__ import annotations
 
 import argparse
@@ -15,8 +15,9 @@ from .evaluate import report
 from .editions import make_editions
 from .export import export_json
 from .handouts import render_handouts, write_pdfs
+from .inspection import load_texts, report as inspection
 from .linking import crosslink
-from .pipeline import ROOT, build, load_bulletins, load_project
+from .pipeline import ROOT, build, load_project
 from .translations import LANGUAGES, coverage, write_translations
 
 
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
     export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
     export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
+    inspect = commands.add_parser("inspect", help="print what the parser sees in the given texts (articles, ids, "
+                                  "links, every guess), to check against the printed page before committing")
+    inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help="a bulletin's folder, its source.txt, or any .txt file; several are linked together")
     commands.add_parser("check", help="parse every bulletin, prove nothing is lost, validate every contributor file "
                                       "against its schema; writes nothing")
     translations = commands.add_parser("translations", help="coverage of the translations; --write adds missing entries")
@@ -100,8 +105,15 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
-    bulletins = load_bulletins(args.sources)
+    bulletins = load_texts(args.sources)  # as inspect reads them: a folder stands for its source.txt
     sys.stdout.write(export_json(bulletins, crosslink(bulletins).links))
+    return 0
+
+
+def cmd_inspect(args) -> int:
+    bulletins = load_texts(args.paths)
+    print_warnings(source_warnings(bulletins))  # as check warns: hidden characters, kept as received
+    sys.stdout.write(inspection(bulletins, crosslink(bulletins)))
     return 0
 
 
@@ -169,7 +181,7 @@ def print_problems(problems: list) -> int:
     return len(problems)
 
 
-COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "check": cmd_check,
+COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "inspect": cmd_inspect, "check": cmd_check,
             "evaluate": cmd_evaluate, "translations": cmd_translations, "pdf": cmd_pdf}
 
 if __name__ == "__main__":

@@ -284,7 +284,8 @@ def document_targets(document: Article, bulletin: Bulletin, outline: list[Outlin
         text = "".join(_CLAUSE_MARK.sub("", b.text) for b in blocks if b.type != "heading")
         targets.append(Target(document, bulletin, blocks[0].id, section, clause, heading, text,
                               blocks=tuple(b.id for b in blocks), section_number=blocks[0].section_number,
-                              clause_number=blocks[0].clause_number))
+                              clause_number=blocks[0].clause_number, section_scheme=blocks[0].section_scheme,
+                              clause_scheme=blocks[0].clause_scheme if clause else None))
     known = set(groups)
     for entry in outline:
         if (entry.section, entry.clause) not in known and not entry.present:

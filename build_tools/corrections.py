@@ -1,8 +1,10 @@
 """Corrections of the parser's guesses, from `corrections:` in bulletin.yml.
 
 A correction names a line of source.txt and quotes it, so that it can never apply to
-another line unnoticed; each must change something the parser decided, or it is an error
-(a correction that no longer applies is a stale one). `inspect` shows the guesses it corrects.
+another line unnoticed; each must apply to a decision the parser makes there, or it is an
+error (a correction that no longer applies is a stale one). One that confirms what the
+parser guessed is accepted: it records that a person checked the guess. `inspect` shows the
+guesses it corrects.
 """
 from __future__ import annotations
 

@@ -42,7 +42,8 @@ def href(from_bulletin: Bulletin, to_bulletin: Bulletin, page: str, anchor: str 
 def short_name(document: Article, edition: Edition) -> str:
     """《意见》 for …的意见, as the interview calls it; "the Opinions" in English."""
     title = document.title.text if document.title else ""
-    word = next((w for w in DOCUMENT_NAMES if title.endswith(w)), None)
+    # 中共中央印发《…条例》, a report's headline around the name, is 《条例》 all the same.
+    word = next((w for w in DOCUMENT_NAMES if title.rstrip("》”").endswith(w)), None)
     if edition.code == "en":
         return f"the {DOCUMENT_NAMES[word]}" if word else "the document"
     return edition.zh(f"《{word or title}》")
@@ -63,11 +64,21 @@ def target_label(target: Target, edition: Edition) -> str:
     name = short_name(target.article, edition)
     title = edition.text(target.bulletin, f"{target.block}__title", target.heading) if target.heading else ""
     if edition.code == "en":
-        where = f"clause ({to_int(target.clause)})" if target.clause else f"part {roman(to_int(target.section))}"
-        return f"{name[0].upper()}{name[1:]}, {where}" + (f": {title}" if title else "")
-    ui = edition.ui
-    where = ui["clause_label"] % target.clause if target.clause else ui["section_label"] % target.section
-    return edition.zh(f"{name}{where} {title}".rstrip())
+        return f"{name[0].upper()}{name[1:]}, {place_name(target, edition)}" + (f": {title}" if title else "")
+    return edition.zh(f"{name}{place_name(target, edition)} {title}".rstrip())
+
+
+def place_name(target: Target, edition: Edition) -> str:
+    """clause (8) / part IV, or for a 条例 Article 7 / Chapter II; 第（八）条 / 第四部分 / 第七条 / 第二章."""
+    if edition.code == "en":
+        if target.clause:
+            number = to_int(target.clause)
+            return f"Article {number}" if target.clause_scheme == "article" else f"clause ({number})"
+        part = roman(to_int(target.section))
+        return f"Chapter {part}" if target.section_scheme == "chapter" else f"part {part}"
+    if target.clause:
+        return f"第{target.clause}条" if target.clause_scheme == "article" else edition.ui["clause_label"] % target.clause
+    return f"第{target.section}章" if target.section_scheme == "chapter" else edition.ui["section_label"] % target.section
 
 
 def source_label(link: Link, edition: Edition) -> str:
@@ -191,7 +202,7 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
     rows = []
     for target in targets:
         links = _links_to(target, crosslinks)
-        label = _number(target.section, target.clause, edition) + _title(target, edition)
+        label = _target_number(target, edition) + _title(target, edition)
         if not target.clause and not target.text and not links:
             # A part known only by its title: a heading over its clauses' rows.
             rows.append(html('<tr class="coverage-section"><th colspan="3" scope="rowgroup">{}</th></tr>', label))
@@ -214,7 +225,7 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
     for target in targets:
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link, edition)]
-        label = _number(target.section, target.clause, edition) + _title(target, edition)
+        label = _target_number(target, edition) + _title(target, edition)
         partial = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) \
             if target.present and _is_fragment(target) else ""
         heading = html('<p class="pair-heading"><a href="{}">{}</a>{}</p>',
@@ -235,6 +246,12 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
 
 def _title(target: Target, edition: Edition) -> str:
     return edition.text(target.bulletin, f"{target.block}__title", target.heading) if target.heading else ""
+
+
+def _target_number(target: Target, edition: Edition) -> str:
+    if target.clause_scheme == "article" or (not target.clause and target.section_scheme == "chapter"):
+        return place_name(target, edition) + " "
+    return _number(target.section, target.clause, edition)
 
 
 def _number(section: str | None, clause: str | None, edition: Edition) -> str:

@@ -26,7 +26,7 @@ class BuildError(Exception):
                 where += f":{self.col}"
         # One line, whatever the input held: a newline in a key could start a line of its own in a CI
         # log ("::error::…" is a command to GitHub Actions). A tool's output follows, each line marked.
-        return f"{where}: {_printable(self.message)}" + "".join(f"\n  | {_printable(line)}"
+        return f"{where}: {printable(self.message)}" + "".join(f"\n  | {printable(line)}"
                                                                 for line in self.details.splitlines())
 
 
@@ -41,12 +41,13 @@ def display_path(path: Path) -> str:
             shown = str(absolute.relative_to(Path.cwd().resolve()))
         except ValueError:
             shown = str(path)
-    return _printable(shown)
+    return printable(shown)
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """`text` with control and other unprintable characters written as escapes (a folder's name can
-    hold a newline, or a terminal's escape sequence, and messages go to CI logs)."""
+    hold a newline, or a terminal's escape sequence, and messages go to CI logs; `inspect` prints
+    source text from strangers the same way)."""
     if text.isprintable():
         return text
     return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in _HIDDEN else ch for ch in text)

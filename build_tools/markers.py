@@ -44,7 +44,8 @@ MARKERS: dict[str, re.Pattern[str]] = {
     # 12 alone on its line: the number of the question printed below it.
     "question_number": re.compile(r"^[0-9]{1,2}$"),
     # ■守住“三农”这个战略后院: a subhead; in a 专访 in reported speech, each opens a topic.
-    "subhead": re.compile(r"^[■●▲◆]\s*\S"),
+    # (■上接第1版 is a continuation mark, never a subhead.)
+    "subhead": re.compile(r"^[■●▲◆](?!\s*上接第)\s*\S[^。！？!?]{0,60}$"),
     # 答: / 韩长赋：: an answer; a name label counts only inside an interview.
     "answer": re.compile(rf"^(?P<speaker>答){COLON}"),
     "speaker": re.compile(rf"^(?P<speaker>[\u4e00-\u9fff]{{2,4}}){COLON}"),

@@ -154,6 +154,8 @@ class Target:
     blocks: tuple[str, ...] = ()  # every block of the clause or section, first the one it starts with
     section_number: int | None = None
     clause_number: int | None = None
+    section_scheme: str | None = None  # chapter or section (markers.PARTS)
+    clause_scheme: str | None = None  # article, clause or item (markers.CLAUSES)
 
     @property
     def order(self) -> tuple[int, int]:

@@ -47,12 +47,13 @@ def read_outline(document: Article, interview: Article) -> list[OutlineEntry]:
         return []
     printed = {(b.section_number, b.clause_number): b for b in document.blocks
                if b.type == "clause" and b.clause_number}
-    headings = {b.section_number for b in document.blocks if b.type == "heading"}
+    headings = {b.section_number: b.id for b in document.blocks if b.type in ("heading", "section")}
     clause_titles = _numbered_clauses(parts, printed)
     entries = []
     for number, title, _ in parts:
         section = to_chinese(number)
-        entries.append(OutlineEntry(section, None, title, f"{document.id}__sec{number}", number in headings))
+        entries.append(OutlineEntry(section, None, title, headings.get(number, f"{document.id}__sec{number}"),
+                                    number in headings))
         for clause_number, clause_title in clause_titles.get(number, []):
             block = printed.get((number, clause_number))
             entries.append(OutlineEntry(

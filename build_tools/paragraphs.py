@@ -27,7 +27,7 @@ HEADER_ONLY = ("subtitle", "date")
 # A title is recognised by what follows it.
 HEADER_FOLLOWERS = ("subtitle", "byline", "continued", "dateline_start", "date")
 # Body lines that start a new unit and so cannot continue a cut paragraph.
-UNIT_STARTS = ("question", "answer", "section", "clause", "continued", "dateline_start") + LINE_MARKERS
+UNIT_STARTS = ("question", "answer", "section", "clause", "continued", "dateline_start", "subhead") + LINE_MARKERS
 # Share of indented lines above which a text is in the indented layout.
 INDENTED_LAYOUT = 0.3
 # A next line whose first phrase is this short (`要。百亩…`) continues a cut word.
@@ -137,7 +137,7 @@ def is_part_heading(heading: str) -> bool:
 
 def is_heading_line(text: str) -> bool:
     """A section heading, a clause heading on its own line, or a question."""
-    if markers.match("question", text) or part_heading(text) is not None:
+    if markers.match("question", text) or markers.match("subhead", text) or part_heading(text) is not None:
         return True
     clause = markers.match("clause", text)
     return bool(clause) and markers.looks_like_heading(clause["rest"]) and not markers.ends_paragraph(text)
@@ -189,6 +189,8 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
         # A line standing alone between blank lines and indented text is a header line,
         # whatever its last mark (食用野生动物，重罚！).
         return "title"
+    if single and _exclaimed_title(text) and any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS):
+        return "title"  # 食用野生动物，重罚！ over its subtitle
     if markers.ends_paragraph(text):
         return "end"
     if single and is_heading_line(text):
@@ -209,6 +211,8 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
     unit = starts_unit(nxt.text)
     if not unit and continues_cut_word(nxt.text):
         return "join"
+    if markers.match("question", nxt.text):
+        return "end"  # a question never opens an article: the line above it is its subhead
     if _after_article_end(before) or markers.looks_like_heading(text):
         return "title" if _can_be_title(text) else "end"
     return "end" if unit else "join"
@@ -231,6 +235,12 @@ def _set_apart(para: Paragraph, nxt: Line) -> bool:
     return (not para.indented and first.blank_before and (nxt.indented or nxt.blank_before or
             any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS))
             and len(para.text) <= 2 * markers.HEADING_MAX and not markers.match("signoff_date", para.text))
+
+
+def _exclaimed_title(text: str) -> bool:
+    """A headline may end with ！ or ？, never with a full stop, semicolon or colon."""
+    stripped = text.rstrip(markers.CLOSING_QUOTES)
+    return bool(stripped) and stripped[-1] in "！!？?" and len(text) <= markers.HEADING_MAX
 
 
 def _can_be_title(text: str) -> bool:

@@ -1,0 +1,117 @@
+"""Every corpus pair and page as a bulletin of its own, beside the first one, built as a site:
+the pages render, and the cross-links show on both sides and land where they say.
+
+The handouts are left out (pdfs=False): test_handouts prints them for the first bulletin, and
+the PDFs of seven more bulletins would add a minute and nothing new to this test.
+"""
+import functools
+import hashlib
+import http.server
+import json
+import shutil
+import threading
+from html import unescape
+
+import pytest
+
+from build_tools.pipeline import build
+from conftest import CORPUS, REPO, QuietHandler
+
+pytestmark = pytest.mark.e2e
+
+PAIRS = sorted(p for p in CORPUS.iterdir() if (p / "document.txt").exists())
+PAGES = json.loads((CORPUS / "pages" / "pages.json").read_text("utf-8"))
+EDITIONS = ("", "zh-Hant/", "en/")
+
+
+def add_bulletin(source_texts, name: str, data: bytes) -> None:
+    folder = source_texts / name
+    folder.mkdir()
+    (folder / "source.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    (folder / "bulletin.yml").write_text(f"publisher: 人民日报\npublisher_en: People's Daily\ndate: {name[:10]}\n"
+                                         f"sha256: {digest}\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus-project")
+    for name in ("mkdocs.yml", "overrides", "source_texts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    for pair in PAIRS:  # a document followed by its interview, separated by blank lines
+        add_bulletin(root / "source_texts", pair.name,
+                     (pair / "document.txt").read_bytes() + b"\r\n\r\n" + (pair / "interview.txt").read_bytes())
+    for name in PAGES:
+        add_bulletin(root / "source_texts", name, (CORPUS / "pages" / f"{name}.txt").read_bytes())
+    bulletins = build(root, pdfs=False)
+    return root / "site", {b.id: b for b in bulletins}
+
+
+def page(site, edition: str, bulletin: str, article: str) -> str:
+    return (site / edition / bulletin / article / "index.html").read_text("utf-8")
+
+
+def test_every_article_of_every_corpus_bulletin_has_its_page_in_each_edition(corpus_site):
+    site, bulletins = corpus_site
+    for name in [p.name for p in PAIRS] + list(PAGES):
+        for article in bulletins[name].articles:
+            for edition in EDITIONS:
+                html = page(site, edition, name, article.id)
+                assert article.id in html and "<h1" in html, (edition, name, article.id)
+    for name, expected in PAGES.items():
+        headings = [unescape(page(site, "", name, a.id).split("<h1", 1)[1].split(">", 1)[1].split("<", 1)[0])
+                    for a in bulletins[name].articles]
+        assert headings == expected["titles"]
+
+
+@pytest.mark.parametrize("pair", [p.name for p in PAIRS])
+def test_cross_links_show_on_both_sides(corpus_site, pair):
+    site, bulletins = corpus_site
+    document = next(a for a in bulletins[pair].articles if a.kind == "policy")
+    interview = next(a for a in bulletins[pair].articles if a.kind == "interview")
+    for edition in EDITIONS:
+        explained = page(site, edition, pair, document.id)
+        explains = page(site, edition, pair, interview.id)
+        assert f'href="../{interview.id}/#{interview.id}__q' in explained, (edition, pair)
+        assert 'class="xref xref-explains"' in explains and f'href="../{document.id}/#{document.id}__' in explains
+        compare = page(site, edition, pair, f"{document.id}-explained")
+        assert "pair-row" in compare
+
+
+def test_a_regulation_article_link_lands_on_its_article(corpus_site, browser):
+    site, _ = corpus_site
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        tab.goto(f"{base}/en/2020-01-06-party-organs-regulations/interview/")
+        link = tab.locator(".xref-explains a", has_text="Article 4").first
+        assert link.is_visible() or link.count()
+        link.click()
+        tab.wait_for_url("**/regulations/#regulations__ch1__art4")
+        target = tab.locator("[id='regulations__ch1__art4']")
+        box = target.bounding_box()
+        assert box and 0 <= box["y"] < 900
+        assert tab.locator("h1").inner_text().startswith("中共中央印发") or "Regulations" in tab.title()
+        tab.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_inspect_flags_every_guess_it_made_on_the_corpus(corpus_site):
+    """What inspect lists as settled is right (articles as pages.json has them); what was guessed says so."""
+    from build_tools.inspection import load_texts, report
+    from build_tools.linking import crosslink
+    site, _ = corpus_site
+    root = site.parent / "source_texts"
+    for name in [p.name for p in PAIRS] + list(PAGES):
+        bulletins = load_texts([root / name])
+        text = report(bulletins, crosslink(bulletins))
+        guesses = [g for g in bulletins[0].guesses if not g.corrected]
+        assert text.count(" GUESS ") == len(guesses), name
+        assert f"{len(guesses)} guess" in text.splitlines()[-1], name
+        if name in PAGES:
+            articles = [line for line in text.splitlines() if " article " in line and not line.startswith(" ")]
+            assert len(articles) == PAGES[name]["articles"], name
