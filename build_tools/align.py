@@ -95,6 +95,7 @@ _PHRASE_BREAKS = "，。、；：！？"
 # The words after a part's title that call it a part of the document (`…一章`, `…专章`, `…部分`,
 # `在…方面`), after a closing quote if it is quoted.
 _FRAME = re.compile(r"[”’\"']?(?:这一章|一章|专章|部分|方面)")
+_FRAME_ON = re.compile(r"[”’\"']?上")  # 在领导和保障上: only after 在
 _CLAUSE_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[0-9]{1,2}[.．、]")
 
 
@@ -222,7 +223,9 @@ def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
 
 
 def decide(measured: list[Measured], tuning: Tuning = DEFAULT) -> list[Link]:
-    links = _without_redundant_sections([link for m in measured for link in _link_unit(m, tuning)])
+    found = [pair for m in measured for pair in _link_unit(m, tuning)]
+    framed = {id(link) for link, as_part in found if as_part}
+    links = _without_redundant_sections([link for link, _ in found], framed)
     return links + _covered_parts(measured, links, tuning)
 
 
@@ -295,7 +298,8 @@ def document_targets(document: Article, bulletin: Bulletin, outline: list[Outlin
     return targets
 
 
-def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
+def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:
+    """The unit's links, each with whether the answer names its target as a part (…一章, 在…方面)."""
     found = []
     for candidate in measured.candidates:
         target = candidate.target
@@ -341,9 +345,9 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[Link]:
         best, target = measured.nearest[0]
         second = measured.nearest[1][0] if len(measured.nearest) > 1 else 0.0
         if best >= tuning.fallback_min and best >= tuning.fallback_margin * second:
-            return [Link(measured.unit.block, measured.unit.article, measured.unit.bulletin, target,
-                         round(min(1.0, best), 3), [Evidence("vocabulary", f"cosine {best:.2f}")])]
-    return [_link(measured.unit, *f) for f in chosen.values()]
+            return [(Link(measured.unit.block, measured.unit.article, measured.unit.bulletin, target,
+                          round(min(1.0, best), 3), [Evidence("vocabulary", f"cosine {best:.2f}")]), False)]
+    return [(_link(measured.unit, *f), bool(f[1] and f[1][2])) for f in chosen.values()]
 
 
 def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
@@ -419,9 +423,17 @@ def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Nam
             first = window_start + pairs[0][1]
             named = text[first:end]
             if not any(ch in _PHRASE_BREAKS for ch in named if ch not in heading):
-                found.append(Naming(first <= 1, named, ratio, own_ratio, first, bool(_FRAME.match(text, end))))
+                found.append(Naming(first <= 1, named, ratio, own_ratio, first, _framed(text, first, end)))
         start = text.find(tail, start + 1)
     return found
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    """Whether the words text[start:end] are called a part: `…一章`, `…部分`, `在…方面`, `在…上`."""
+    if _FRAME.match(text, end):
+        return True
+    opened = text[max(0, start - 2) : start].rstrip("“‘\"'")
+    return opened.endswith("在") and bool(_FRAME_ON.match(text, end))
 
 
 def _in_topic(text: str, i: int, topic: set[str]) -> bool:
@@ -532,9 +544,11 @@ def _idf(targets: list[Target], units: list[Unit]) -> dict[str, float]:
     return {gram: math.log((total + 1) / (df + 0.5)) for gram, df in counts.items()}
 
 
-def _without_redundant_sections(links: list[Link]) -> list[Link]:
-    """A section as a whole is not linked from an answer that links clauses of it."""
+def _without_redundant_sections(links: list[Link], framed: set[int] = frozenset()) -> list[Link]:
+    """A section as a whole is not linked from an answer that links clauses of it, unless the answer
+    calls it a part (`在“领导和保障”一章作了比较大的改动`: the chapter as such is explained; links in
+    `framed`, by id)."""
     with_clauses = {(id(link.source_article), link.source.question, link.target.section)
                     for link in links if link.target.clause}
-    return [link for link in links if link.target.clause or
+    return [link for link in links if link.target.clause or id(link) in framed or
             (id(link.source_article), link.source.question, link.target.section) not in with_clauses]
