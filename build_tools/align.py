@@ -11,7 +11,14 @@ text. Two kinds of evidence count:
 - quote: wording the two texts share, in runs of at least MIN_SPAN characters, each
   character weighted by how few clauses of this document use it (IDF of character
   trigrams), so that what every clause says (新就业群体, 党的领导, 高质量发展) weighs
-  next to nothing, and phrases every party document repeats are masked outright.
+  next to nothing, and phrases every party document repeats are masked outright;
+- vocabulary, only for a unit that has neither: the target whose character bigrams
+  (IDF-weighted cosine) it clearly shares most, a point restating one provision in other words.
+
+A part (一、…, 第X章) is judged as a group of clauses: linked where a point names it at its
+head, where the answer walks through the parts, or where the answer calls it a part (`…一章`,
+`在…方面`). In a document with no clauses (an NPCSC 决定) the sections are the provisions and
+are judged as clauses.
 
 Nothing depends on the order of points or on clause numbers being cited. Cost grows
 with pairs: IDF is computed within the document.
@@ -39,26 +46,28 @@ GRAM = 3
 MIN_SPAN = 5
 # Evidence (IDF mass of shared wording, longer runs counting more) that links a point to a
 # clause on its own, provided one run is at least QUOTE_SPAN characters long; a section's
-# own text needs more mass. Set by bench/calibrate.py on all six corpus pairs (bench/ALIGNMENT.md):
-# the six leave-one-pair-out folds chose QUOTE_MIN 30 five times (25 once), QUOTE_SPAN 6 five
-# times (5 once), SECTION_QUOTE_SPAN 12 five times (10 once); SECTION_QUOTE_MIN 40 in every fold, on a
-# plateau from 30 to 75. (First set on three pairs at 50 / 8 / 75 / 12: verbatim clause quotes in
-# the 2019 一号文件 and the NPCSC 决定 weigh 30–45.)
+# own text needs more. Every value here is the in-sample choice of bench/calibrate.py on all six
+# corpus pairs (bench/ALIGNMENT.md, where the leave-one-pair-out folds are): QUOTE_MIN 30 (the
+# folds: 30 three times, 40 twice, 50 once; first set at 50 on three pairs, but verbatim quotes of
+# a clause in the 2019 一号文件 and the NPCSC 决定 weigh 30–45); QUOTE_SPAN 7 (folds: 5 four times,
+# 7 twice); SECTION_QUOTE_MIN 40 (every fold; a plateau from 30 to 75); SECTION_QUOTE_SPAN 12.
 QUOTE_MIN = 30.0
 QUOTE_SPAN = 7
 SECTION_QUOTE_MIN = 40.0
 SECTION_QUOTE_SPAN = 12
 # An answer that explains at least this share of a part's clauses explains the part as a whole
-# (above 1: never). Off: no fold chose it, because the answer keys disagree (see bench/ALIGNMENT.md).
+# (above 1: never). Off: the answer keys disagree on it (bench/ALIGNMENT.md, "Parts as a whole").
 PART_SHARE = 2.0
-# A second clause is linked from quotes alone only when its evidence is this close to the best:
-# 0.5 in every fold (0.6 before, on three pairs).
+# A second clause is linked from quotes alone only when its evidence is this close to the best
+# (0.5: four folds of six; 0.6 and 0.8 once each).
 SECOND_SHARE = 0.5
 # Evidence that links a clause from wording alone however much better another clause is attested
-# in the same paragraph.
+# in the same paragraph (100: three folds, 80 twice, 150 once).
 QUOTE_STRONG = 100.0
 # A unit with no evidence at all is linked to its nearest target by vocabulary (IDF-weighted bigram
-# cosine) when that reaches FALLBACK_MIN and FALLBACK_MARGIN times the next target's (above 1: never).
+# cosine) when that reaches FALLBACK_MIN and FALLBACK_MARGIN times the next target's (above 1:
+# never). Plateaus 0.25–0.3 and 2–3; the seed's pt3 of q2 (a goal echoing (九), cosine 0.25,
+# twice the next) is what the floor keeps out.
 FALLBACK_MIN = 0.3
 FALLBACK_MARGIN = 3.0
 # A title must be at least this long, and this much of it found, in order, in a window
@@ -70,7 +79,7 @@ TITLE_MIN = 4
 # first MAX_NAMINGS places are tried: an answer names a clause a few times at most.
 TITLE_MAX = 60
 MAX_NAMINGS = 30
-# 0.8 in every fold (a plateau from 0.8 to 0.85).
+# 0.8 in every fold (a plateau from 0.8 to 0.85 when the grid held 0.75–0.85).
 TITLE_RATIO = 0.8
 # Namings that hold less than this are not recorded at all (no tuning goes this low).
 TITLE_FLOOR = 0.5
@@ -326,10 +335,11 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:
     enumerated = len(titled) >= 2
     chosen = {}
     for target, title, quotes, mass in titled:
-        at_head, named = title[:2]
+        at_head, named, framed = title[:3]
         corroborated = any(weight >= tuning.corroborate for text, weight, in_heading in quotes
                            if not in_heading and text.strip(_PUNCTUATION) not in named)
-        if at_head or enumerated or corroborated:
+        # A title the answer calls a part (`在“领导和保障”一章`) needs nothing more.
+        if at_head or enumerated or corroborated or framed:
             chosen[id(target)] = (target, title, quotes, mass)
     # From shared wording alone: the best target, any other nearly as well attested (a point
     # that draws on two clauses), and any attested strongly on its own (a 专访's paragraph that

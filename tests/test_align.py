@@ -172,3 +172,56 @@ def test_answer_units_drop_labels():
 
 def test_seed_is_the_file_the_gold_names():
     assert yaml.safe_load((GOLD / "2026-04-26-xinhua.yml").read_text("utf-8"))["document"] == str(SEED.relative_to(REPO))
+
+
+# Layouts of the newer corpus pairs: each rule of the aligner on the layout it serves.
+
+REGULATIONS = Path(__file__).parent / "fixtures" / "corpus" / "2020-01-06-party-organs-regulations"
+WILDLIFE = Path(__file__).parent / "fixtures" / "corpus" / "2020-02-25-wildlife-decision"
+
+
+@pytest.fixture(scope="module")
+def regulations_links():
+    return crosslink([parse_file(REGULATIONS / "document.txt"), parse_file(REGULATIONS / "interview.txt")]).links
+
+
+@pytest.fixture(scope="module")
+def wildlife():
+    bulletins = [parse_file(WILDLIFE / "document.txt"), parse_file(WILDLIFE / "interview.txt")]
+    return bulletins, crosslink(bulletins).links
+
+
+def targets_of(links, block_id):
+    return {(l.target.section_number, l.target.clause_number) for l in links if l.source.id == block_id}
+
+
+def test_a_speakers_office_and_name_and_a_points_mark_are_no_evidence(wildlife):
+    (_, interview), _ = wildlife
+    units = {u.block.id: u.text for u in answer_units(interview.articles[0], interview)}
+    assert units["interview__q1__a1"].startswith("疫情发生以来")  # 全国人大常委会法工委发言人、研究室主任臧铁伟： gone
+    assert units["interview__q2__pt1"].startswith("首先强调")  # 一是， gone
+    assert units["interview__q3__pt1"].startswith("捕捞鱼类")  # 第一， gone
+
+
+def test_sections_of_a_document_without_clauses_are_its_provisions(wildlife):
+    _, links = wildlife
+    assert targets_of(links, "interview__q5__pt4") == {(6, None)}  # 健全执法管理体制… = 六 verbatim
+    assert targets_of(links, "interview__q2__pt1") == {(1, None)}  # 必须严格禁止 = 一
+
+
+def test_a_point_restating_a_provision_in_other_words_links_by_vocabulary(wildlife):
+    _, links = wildlife
+    link = next(l for l in links if l.source.id == "interview__q3__pt2")
+    assert (link.target.section_number, link.evidence[0].kind) == (3, "vocabulary")
+
+
+def test_a_chapter_the_answer_calls_a_chapter_is_linked_beside_its_articles(regulations_links):
+    assert (8, None) in targets_of(regulations_links, "interview__q8__a1")  # 在“领导和保障”一章
+    q4 = targets_of(regulations_links, "interview__q4__a1")
+    assert {(1, None), (4, None), (4, 12)} <= q4  # 在总则部分, 增写“党的政治建设”专章
+
+
+def test_words_naming_one_title_do_not_name_a_shorter_one_inside_them(regulations_links):
+    # 党务工作人员队伍建设 (第七章) holds 党…员队伍建设 (第五章 党员队伍建设) by insertion
+    assert targets_of(regulations_links, "interview__q3__pt6") >= {(7, None)}
+    assert (5, None) not in targets_of(regulations_links, "interview__q3__pt6")

@@ -18,29 +18,46 @@ KEYS = corpus_keys(REPO)
 SEED_KEY = REPO / "tests" / "fixtures" / "gold" / "2026-04-26-xinhua.yml"
 QUESTION_PRECISION = 0.90
 QUESTION_RECALL = 0.85
-# Point-level floors: the figures `python -m build_tools evaluate` reports, less about 0.05.
-POINT_FLOORS = {  # pair: (precision, recall)
+# Pairs the aligner does not yet bring to the issue's floor, and why (bench/ALIGNMENT.md has the
+# figures). Strict: the day one passes, this fails until it is taken off the list.
+SHORT_OF_THE_ISSUE = {
+    "2019-02-20-no1-document": "its key links each part beside the clauses an answer goes through (一、 with its "
+                               "four clauses); the gold YAML files never do, and align.py follows them",
+    "2020-01-06-party-organs-regulations": "the answer on what was revised names 30 articles and chapters mostly "
+                                           "in other words (修改…任期 for 每届任期一般为3年); chapters as above",
+    "2020-02-25-wildlife-decision": "three of its twelve links are paraphrases with no shared wording "
+                                    "(鱼类等水生野生动物不列入禁食范围 for 二's 陆生野生动物)",
+}
+# Floors against regression, per pair: the issue's where it is met, else what the aligner reaches less
+# about 0.05; question level (precision, recall), then point level, from `python -m build_tools evaluate`.
+QUESTION_FLOORS = {
+    "2019-02-28-political-construction": (QUESTION_PRECISION, QUESTION_RECALL),
+    "2020-02-06-no1-document": (QUESTION_PRECISION, QUESTION_RECALL),
+    "2026-04-26-xinhua": (1.0, 1.0),  # the first bulletin keeps every link
+    "2019-02-20-no1-document": (0.95, 0.62),
+    "2020-01-06-party-organs-regulations": (QUESTION_PRECISION, 0.42),
+    "2020-02-25-wildlife-decision": (0.95, 0.70),
+}
+POINT_FLOORS = {
     "2019-02-28-political-construction": (0.83, 0.87),
     "2020-02-06-no1-document": (0.95, 0.95),
-    "2026-04-26-xinhua": (0.95, 0.89),
-    "2019-02-20-no1-document": (0.0, 0.0),
-    "2020-01-06-party-organs-regulations": (0.0, 0.0),
-    "2020-02-25-wildlife-decision": (0.0, 0.0),
+    "2026-04-26-xinhua": (1.0, 0.89),  # no wrong point; two links are curated by hand, not found
+    "2019-02-20-no1-document": (0.95, 0.62),
+    "2020-01-06-party-organs-regulations": (0.71, 0.37),
+    "2020-02-25-wildlife-decision": (0.80, 0.64),
 }
 
 
-# Layouts the parser does not read yet (chapters and articles, ■ subheads, `1　问：`, a speaker's
-# name and title): their floors are held once it does (not strict: the merge that makes them
-# pass must not fail the suite; remove a pair from here when it passes).
-AWAITING_PARSER = {"2019-02-20-no1-document", "2020-01-06-party-organs-regulations", "2020-02-25-wildlife-decision"}
+def name_of(path: Path) -> str:
+    return path.stem if path.suffix else path.name
 
 
-def pairs() -> list:
+def pairs(short_of_the_issue: bool = False) -> list:
     out = []
     for path in KEYS:
-        name = path.stem if path.suffix else path.name
-        marks = [pytest.mark.xfail(reason="the parser does not read this layout yet")] if name in AWAITING_PARSER else []
-        out.append(pytest.param(path, id=name, marks=marks))
+        reason = SHORT_OF_THE_ISSUE.get(name_of(path)) if short_of_the_issue else None
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(path, id=name_of(path), marks=marks))
     return out
 
 
@@ -57,16 +74,24 @@ def evaluated(path: Path, cache: dict):
 
 def test_every_corpus_pair_has_a_key_and_a_floor():
     names = sorted(read_key(path, REPO).name for path in KEYS)
-    assert names == sorted(POINT_FLOORS)
+    assert names == sorted(POINT_FLOORS) == sorted(QUESTION_FLOORS)
     assert {p.name for p in CORPUS.iterdir() if p.is_dir() and p.name != "pages"} <= set(names)
+
+
+@pytest.mark.parametrize("path", pairs(short_of_the_issue=True))
+def test_question_level_meets_the_issue(path, results):
+    q = evaluated(path, results).questions
+    assert q.precision >= QUESTION_PRECISION, sorted(q.wrong)
+    assert q.recall >= QUESTION_RECALL, sorted(q.missed)
 
 
 @pytest.mark.parametrize("path", pairs())
 def test_question_level_floor(path, results):
     result = evaluated(path, results)
+    precision, recall = QUESTION_FLOORS[result.key.name]
     q = result.questions
-    assert q.precision >= QUESTION_PRECISION, sorted(q.wrong)
-    assert q.recall >= QUESTION_RECALL, sorted(q.missed)
+    assert q.precision >= precision, sorted(q.wrong)
+    assert q.recall >= recall, sorted(q.missed)
 
 
 @pytest.mark.parametrize("path", pairs())
