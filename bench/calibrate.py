@@ -127,6 +127,18 @@ def _figures_of(combo: tuple) -> dict[str, Figures]:
     return {p.name: figures(p, tuning) for p in _PAIRS}
 
 
+def reach(pair: Pair) -> float:
+    """Share of the key's question-level links with any evidence in some unit of that question."""
+    seen = set()
+    for m in pair.measured:
+        targets = [c.target for c in m.candidates
+                   if any(not q.in_heading for q in c.quotes) or any(n.ratio >= align.TITLE_RATIO for n in c.namings)]
+        targets += [t for _, t in m.nearest[:1]]
+        seen |= {(m.unit.block.question, t.section_number, t.clause_number) for t in targets}
+    expected = {(q, s, c) for q, _, s, c in pair.key.links}
+    return len(expected & seen) / len(expected) if expected else 1.0
+
+
 def objective(results: list[Figures]) -> tuple:
     return (sum(f.meets for f in results), round(statistics.mean(f.q_f1 for f in results), 4),
             round(statistics.mean(f.p_f1 for f in results), 4))
@@ -199,15 +211,19 @@ def render(pairs, table, overall, held_out, shipped, shipped_figures, baseline, 
         f"{', '.join(sorted(EXACT))}: Q P = Q R = Pt P = 1), "
         "then mean Q F1, then mean Pt F1; ties broken towards the middle of the plateau.",
         "",
+        "**Q R reach**: the share of the key's question-level links for which the answer holds any evidence "
+        "the aligner can see (wording shared verbatim, five characters or more, outside titles; a title "
+        "named; or the target nearest by vocabulary): the recall no threshold can pass.",
+        "",
         "| pair | held out Q P | Q R | Pt P | Pt R | in sample Q P | Q R | Pt P | Pt R | shipped Q P | Q R | Pt P | "
-        "Pt R | baseline Q P | Q R |",
-        "|---|" + "---|" * 14,
+        "Pt R | baseline Q P | Q R | Q R reach |",
+        "|---|" + "---|" * 15,
     ]
     for pair in pairs:
         b = baseline[pair.name].baseline
         lines.append(f"| {pair.name} | {cells(table[held_out[pair.name]][pair.name])} | "
                      f"{cells(table[overall][pair.name])} | {cells(shipped_figures[pair.name])} | "
-                     f"{b.precision:.2f} | {b.recall:.2f} |")
+                     f"{b.precision:.2f} | {b.recall:.2f} | {reach(pair):.2f} |")
     lines += ["", "## Thresholds chosen", "",
               "| chosen on | " + " | ".join(constants) + " |", "|---|" + "---|" * len(constants)]
     lines.append("| all pairs (in sample) | " + " | ".join(_value(v) for v in overall) + " |")
