@@ -105,7 +105,9 @@ _PHRASE_BREAKS = "，。、；：！？"
 # `在…方面`), after a closing quote if it is quoted.
 _FRAME = re.compile(r"[”’\"']?(?:这一章|一章|专章|部分|方面)")
 _FRAME_ON = re.compile(r"[”’\"']?上")  # 在领导和保障上: only after 在
-_CLAUSE_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[0-9]{1,2}[.．、]")
+# A provision's own number is no wording of it: （一）, 1., 一、 (a 决定's sections), 第十二条 (an article).
+_CLAUSE_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[0-9]{1,2}[.．、]|^[一二三四五六七八九十]+、"
+                          r"|^第[一二三四五六七八九十百零〇]+条[\s\u3000\xa0]*")
 
 
 @dataclass(frozen=True)
