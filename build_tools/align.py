@@ -66,8 +66,8 @@ SECOND_SHARE = 0.5
 QUOTE_STRONG = 100.0
 # A unit with no evidence at all is linked to its nearest target by vocabulary (IDF-weighted bigram
 # cosine) when that reaches FALLBACK_MIN and FALLBACK_MARGIN times the next target's (above 1:
-# never). Plateaus 0.25–0.3 and 2–3; the seed's pt3 of q2 (a goal echoing (九), cosine 0.25,
-# twice the next) is what the floor keeps out.
+# never). Plateaus 0.25–0.3 and 2–3; either keeps out the first bulletin's q2 pt3 (a drafting
+# principle echoing (九)'s title as a goal: cosine 0.25, twice the next target's).
 FALLBACK_MIN = 0.3
 FALLBACK_MARGIN = 3.0
 # A title must be at least this long, and this much of it found, in order, in a window
@@ -92,8 +92,8 @@ QUOTE_SCALE = 150.0
 # Phrases every party document repeats: never evidence of a particular clause.
 GENERIC = (
     "习近平新时代中国特色社会主义思想", "以习近平同志为核心的党中央", "习近平总书记", "党中央",
-    "中国特色社会主义", "国家治理体系和治理能力现代化", "党的全面领导", "党的领导", "高质量发展", "以人民为中心", "新时代",
-    "贯彻落实", "重要指示", "决策部署", "各地区各部门", "《意见》", "意见",
+    "中国特色社会主义", "国家治理体系和治理能力现代化", "党的全面领导", "党的领导", "高质量发展",
+    "以人民为中心", "新时代", "贯彻落实", "重要指示", "决策部署", "各地区各部门", "《意见》", "意见",
 )
 # Labels that are no evidence: a speaker (`答：`, `韩长赋：`; a long office and name comes from the
 # parser's `speaker`), then a point's marker (`一是`, `一是，`, `第一，`).
@@ -315,7 +315,7 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:
     for candidate in measured.candidates:
         target = candidate.target
         title = _title(candidate.namings, tuning)
-        if title and not candidate.unit_of_content and not (title[0] or measured.framework or title[2]):
+        if title and not candidate.unit_of_content and not (title.at_head or measured.framework or title.framed):
             # A part's name in passing is a slogan (提高政治能力, 坚定政治信仰); it names the
             # part at the head of a point, in the answer that walks through the parts, or where
             # the answer calls it a part (`在“领导和保障”一章`).
@@ -337,11 +337,10 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:
     enumerated = len(titled) >= 2
     chosen = {}
     for target, title, quotes, mass in titled:
-        at_head, named, framed = title[:3]
         corroborated = any(weight >= tuning.corroborate for text, weight, in_heading in quotes
-                           if not in_heading and text.strip(_PUNCTUATION) not in named)
+                           if not in_heading and text.strip(_PUNCTUATION) not in title.text)
         # A title the answer calls a part (`在“领导和保障”一章`) needs nothing more.
-        if at_head or enumerated or corroborated or framed:
+        if title.at_head or enumerated or corroborated or title.framed:
             chosen[id(target)] = (target, title, quotes, mass)
     # From shared wording alone: the best target, any other nearly as well attested (a point
     # that draws on two clauses), and any attested strongly on its own (a 专访's paragraph that
@@ -359,39 +358,37 @@ def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:
         if best >= tuning.fallback_min and best >= tuning.fallback_margin * second:
             return [(Link(measured.unit.block, measured.unit.article, measured.unit.bulletin, target,
                           round(min(1.0, best), 3), [Evidence("vocabulary", f"cosine {best:.2f}")]), False)]
-    return [(_link(measured.unit, *f), bool(f[1] and f[1][2])) for f in chosen.values()]
+    return [(_link(measured.unit, *f), bool(f[1] and f[1].framed)) for f in chosen.values()]
 
 
-def _link(unit: Unit, target: Target, title, quotes, mass: float) -> Link:
+def _link(unit: Unit, target: Target, title: Naming | None, quotes, mass: float) -> Link:
     evidence = []
     strength = 0.0
     if title:
-        at_head, text = title[:2]
-        evidence.append(Evidence("title", text))
-        strength = 0.6 if at_head else 0.4
+        evidence.append(Evidence("title", title.text))
+        strength = 0.6 if title.at_head else 0.4
     named = evidence[0].text if evidence else ""
     evidence += [Evidence("quote", text) for text, _, _ in quotes if text.strip(_PUNCTUATION) not in named]
     score = round(min(1.0, strength + mass / QUOTE_SCALE), 3)
     return Link(unit.block, unit.article, unit.bulletin, target, score, evidence)
 
 
-def _title(namings: list[Naming], tuning: Tuning) -> tuple | None:
-    """(at the head of the text?, the words that name it, framed as a part?, start): the naming
-    that holds most of the title, among those that hold at least TITLE_RATIO of it and of its
-    own words; a framed naming wins a tie."""
+def _title(namings: list[Naming], tuning: Tuning) -> Naming | None:
+    """The naming that holds most of the title, among those that hold at least TITLE_RATIO of it
+    and of its own words; a framed naming wins a tie."""
     best = None
     for naming in namings:
         if naming.ratio >= tuning.title_ratio and naming.own_ratio >= tuning.title_ratio:
             if best is None or (naming.ratio, naming.framed) > (best.ratio, best.framed):
                 best = naming
-    return (best.at_head, best.text, best.framed, best.start) if best else None
+    return best
 
 
 def _without_nested_namings(titled: list) -> list:
     """Words that name one title do not also name a shorter one inside them by insertion:
     `党务工作人员队伍建设` names that chapter, not `党员队伍建设`."""
     def span(f):
-        return f[1][3], f[1][3] + len(f[1][1])
+        return f[1].start, f[1].start + len(f[1].text)
 
     return [f for f in titled if not any(
         g is not f and len(g[0].heading) > len(f[0].heading) and span(g)[0] <= span(f)[0] and span(f)[1] <= span(g)[1]
