@@ -128,9 +128,33 @@ def answer_blocks(paras: list[Paragraph], aid: str, question: int) -> list[Block
                                  question=question, speaker=speaker if index == 0 else None))
         for k, (offset, number) in enumerate(here):
             end = here[k + 1][0] if k + 1 < len(here) else None
-            blocks.append(_block(para.slice(offset, end), f"{aid}__q{question}__pt{number}", "point",
+            last = (index, offset) == cuts[-1][:2]
+            tail = _after_the_list(para.text, offset, cuts, paras) if last and end is None else None
+            blocks.append(_block(para.slice(offset, end if tail is None else tail), f"{aid}__q{question}__pt{number}", "point",
                                  question=question, point=number))
+            if tail is not None:
+                paragraph += 1
+                blocks.append(_block(para.slice(tail), f"{aid}__q{question}__a{paragraph}", "answer",
+                                     question=question))
     return blocks
+
+
+def _after_the_list(text: str, offset: int, cuts, paras: list[Paragraph]) -> int | None:
+    """Where the answer goes on after its last point, in the same paragraph: where every other
+    point of the list is one sentence, so is the last (四是明确…程序。为推动和保障党建责任落实，…)."""
+    points = []
+    for k, (index, start, _) in enumerate(cuts[:-1]):
+        nxt = cuts[k + 1]
+        stop = nxt[1] if nxt[0] == index else len(paras[index].text)
+        points.append(paras[index].text[start:stop].strip())
+    if len(points) < 2 or any(_sentences(p) != 1 for p in points):
+        return None
+    end = text.find("。", offset)
+    return end + 1 if 0 <= end < len(text.rstrip()) - 1 else None
+
+
+def _sentences(text: str) -> int:
+    return sum(text.count(mark) for mark in "。！？") or 1
 
 
 # A list may skip a number (a misprint, a point cut in editing) without ending.

@@ -104,6 +104,11 @@ def test_a_decision_of_sections_only_gives_sections_their_own_text():
 def test_interview_shapes():
     *_, questions, _ = structure(CORPUS / "2020-01-06-party-organs-regulations")
     assert [q.id for q in questions][-1] == "interview__q9" and questions[8].text.startswith("9")
+    _, interview, *_ = structure(CORPUS / "2020-01-06-party-organs-regulations")
+    blocks = {b.id: b for b in interview.articles[0].blocks}
+    # a list of one-sentence points: the sentences after the last one are the answer again
+    assert blocks["interview__q8__pt4"].text.endswith("重要事项的工作程序。")
+    assert blocks["interview__q8__a2"].text.startswith("为推动和保障党建责任落实")
     _, interview, *_ = structure(CORPUS / "2020-02-25-wildlife-decision")
     talk = interview.articles[0]
     blocks = {b.id: b for b in talk.blocks}
