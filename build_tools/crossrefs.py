@@ -28,7 +28,8 @@ COMPARE_EXCERPT_MAX = 400
 # Characters of an explanation's English shown with it (the longest answer now: 2,627).
 ENGLISH_MAX = 3_000
 DOCUMENT_NAMES = {"意见": "Opinions", "决定": "Decision", "通知": "Notice", "方案": "Plan", "规划": "Plan",
-                  "纲要": "Outline", "办法": "Measures", "条例": "Regulations", "规定": "Provisions"}
+                  "纲要": "Outline", "办法": "Measures", "条例": "Regulations", "规定": "Provisions",
+                  "法": "Law"}
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 

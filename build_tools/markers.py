@@ -109,6 +109,9 @@ DOCUMENT_TYPES = {
     "办法": "measures",
     "条例": "regulations",
     "规定": "provisions",
+    # 中华人民共和国…法: a law (after 办法, which ends with it too); a title ending in 法 is a
+    # document only where its text is numbered in parts or clauses (detect_kind).
+    "法": "law",
 }
 
 

@@ -106,7 +106,8 @@ def _is_question(text: str) -> bool:
 
 
 def _is_subhead(text: str) -> bool:
-    return markers.looks_like_heading(text) and not markers.ends_paragraph(text)
+    return (markers.looks_like_heading(text) and not markers.ends_paragraph(text)
+            and not markers.match("question_number", text))
 
 
 def answer_blocks(paras: list[Paragraph], aid: str, question: int) -> list[Block]:

@@ -92,3 +92,60 @@ def test_a_byline_line_under_a_title_is_not_a_second_title():
     articles = parse_text(text).articles
     assert [(a.title.text, a.byline.text if a.byline else None) for a in articles] == [
         ("乡村振兴有了新气象", "本报记者 张三 李四"), ("凝心聚力谱写新篇章", "本报评论员")]
+
+
+LAW = "\r\n".join([
+    "",
+    "中华人民共和国某某保护法",
+    "（2020年5月1日第十三届全国人民代表大会常务委员会第十八次会议通过）",
+    f"{I}目　　录",
+    f"{I}第一章　总　　则",
+    f"{I}第二章　保护措施",
+    f"{I}第三章　法律责任",
+    f"{I}第一章　总　　则",
+    f"{I}第一条　为了保护某某，制定本法。",
+    f"{I}第二条　本法适用于中华人民共和国领域内的某某活动。",
+    f"{I}第二章　保护措施",
+    f"{I}第三条　国家采取下列措施：",
+    f"{I}（一）建立保护名录；",
+    f"{I}（二）划定保护区域。",
+    f"{I}第十二条规定的名录由国务院公布。",
+    f"{I}第三章　法律责任",
+    f"{I}第四条　违反本法第三条规定的，由有关部门责令改正。",
+    f"{I}第五条　本法自公布之日起施行。",
+])
+
+
+def test_a_law_with_a_table_of_contents_chapters_and_articles():
+    law = parse_text(LAW).articles[0]
+    assert (law.kind, law.id) == ("policy", "law")
+    ids = [b.id for b in law.blocks]
+    aid = law.id
+    # the table of contents repeats the chapter headings before the text: it is text of the preamble
+    assert [i for i in ids if i.endswith(("__ch1", "__ch2", "__ch3"))] == [f"{aid}__ch1", f"{aid}__ch2", f"{aid}__ch3"]
+    assert ids.index(f"{aid}__ch1") > ids.index(f"{aid}__p4")
+    assert f"{aid}__ch2__art3" in ids and f"{aid}__ch3__art5" in ids
+    texts = {b.id: b.text for b in law.blocks}
+    # （一）（二） inside an article are parts of it; 第十二条 out of sequence at a paragraph's start is text
+    assert texts[f"{aid}__ch2__art3__p2"].startswith("（一）")
+    assert texts[f"{aid}__ch2__art3__p4"].startswith("第十二条规定的名录")
+
+
+def test_an_outline_with_items_under_sections():
+    text = "\n\n".join(["国家某某发展规划纲要", "一、总体要求", "1.指导思想。坚持稳中求进。", "2.主要目标。到2035年基本实现。",
+                        "二、重点任务", "1.加快发展。推进各项工作。"])
+    outline = parse_text(text).articles[0]
+    assert (outline.kind, outline.id) == ("policy", "outline")
+    assert [b.id for b in outline.blocks if b.type == "clause"] == ["outline__sec1__cl1", "outline__sec1__cl2",
+                                                                    "outline__sec2__cl1"]
+
+
+def test_a_question_number_alone_on_its_line():
+    text = "\r\n".join(["", "某某负责人答记者问", "", f"{I}近日，某某印发《关于某某工作的意见》。",
+                        f"{I}1", f"{I}问：请介绍一下《意见》出台的背景。", f"{I}答：这是背景。",
+                        f"{I}2", f"{I}问：《意见》有哪些主要内容？", f"{I}答：一是加强领导。二是完善制度。"])
+    talk = parse_text(text).articles[0]
+    questions = [b for b in talk.blocks if b.type == "question"]
+    assert [q.id for q in questions] == ["interview__q1", "interview__q2"]
+    assert questions[1].raw == "2问：《意见》有哪些主要内容？"  # the number and the question, one block
+    assert [b.id for b in talk.blocks if b.type == "point"] == ["interview__q2__pt1", "interview__q2__pt2"]
