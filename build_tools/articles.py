@@ -195,6 +195,9 @@ def _stacked_header(run: list[Paragraph]) -> Draft:
         if para.role != "title":
             _fill(article, _FIELD[para.role], para)
     article.title = Piece(tuple(titles[-1].segments))
+    if titles[-1].guessed and len(run) == 1:
+        draft.guesses.append(Guess(titles[-1].line, "start", "a short line without sentence punctuation, with no "
+                                   "subtitle, byline or dateline beside it, taken as the title of a new article"))
     if len(titles) > 1:
         article.kicker = Piece(tuple(seg for para in titles[:-1] for seg in para.segments))
         draft.guesses.append(Guess(titles[0].line, "headline", f"title run of {len(titles)} lines: " + ", ".join(

@@ -22,6 +22,8 @@ from .model import Segment, split_lines
 
 # Roles of whole lines that open or close an article.
 LINE_MARKERS = ("byline", "dateline_end", "credit", "subtitle", "date")
+# A title known by its shape alone, in the blank-line layout: a guess, said so.
+SHAPED_TITLE = "title (by its shape)"
 # Markers that only ever stand in an article's header, above its text.
 HEADER_ONLY = ("subtitle", "date")
 # A title is recognised by what follows it.
@@ -50,6 +52,7 @@ class Paragraph:
     indented: bool
     role: str = "body"
     lines: list[Line] = field(default_factory=list)
+    guessed: bool = False  # a title by its shape alone (short, no sentence punctuation), no marker around it
 
     @property
     def text(self) -> str:
@@ -165,8 +168,8 @@ def build_paragraphs(text: str) -> list[Paragraph]:
         i += 1
         while i < len(lines):
             decision = _join_or_title(para, lines[i], paragraphs, indented_layout)
-            if decision == "title":
-                para.role = "title"
+            if decision in ("title", SHAPED_TITLE):
+                para.role, para.guessed = "title", decision == SHAPED_TITLE
             if decision != "join":
                 break
             nxt = lines[i]
@@ -174,7 +177,8 @@ def build_paragraphs(text: str) -> list[Paragraph]:
             para.lines.append(nxt)
             i += 1
         if i >= len(lines) and para.role == "body" and len(para.lines) == 1:
-            para.role = _title_without_follower(para, paragraphs, indented_layout)
+            role = _title_without_follower(para, paragraphs, indented_layout)
+            para.role, para.guessed = ("title", True) if role == SHAPED_TITLE else (role, False)
         paragraphs.append(para)
     return paragraphs
 
@@ -213,8 +217,10 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
         return "join"
     if markers.match("question", nxt.text):
         return "end"  # a question never opens an article: the line above it is its subhead
-    if _after_article_end(before) or markers.looks_like_heading(text):
+    if _after_article_end(before):
         return "title" if _can_be_title(text) else "end"
+    if markers.looks_like_heading(text):
+        return SHAPED_TITLE if _can_be_title(text) else "end"
     return "end" if unit else "join"
 
 
@@ -225,7 +231,9 @@ def _title_without_follower(para: Paragraph, before: list[Paragraph], indented_l
         return "body"
     if indented_layout:
         return "body" if para.indented else "title"
-    return "title" if _after_article_end(before) or markers.looks_like_heading(text) else "body"
+    if _after_article_end(before):
+        return "title"
+    return SHAPED_TITLE if markers.looks_like_heading(text) else "body"
 
 
 def _set_apart(para: Paragraph, nxt: Line) -> bool:

@@ -63,6 +63,8 @@ BLANK_LINE_PAGE = "\n\n".join([
 def test_blank_line_layout_titles_without_markers_and_cut_words():
     bulletin = parse_text(BLANK_LINE_PAGE)
     assert [a.title.text for a in bulletin.articles] == ["城市更新让老街区焕发新活力", "夜经济点亮消费新场景"]
+    # the second title is known by its shape alone: inspect says it was guessed
+    assert [(g.line, g.topic) for g in bulletin.guesses] == [(11, "start")]
     first = [b.text for b in bulletin.articles[0].blocks]
     assert first == ["本报记者 走访了多个老旧小区。改造后的街巷干净整洁，居民纷纷点赞。",
                      "良种是丰收之基，良法是增产之要。农技人员现场讲解。"]
