@@ -6,7 +6,8 @@ text. Two kinds of evidence count:
 
 - title: the clause's title named in the answer (`三是加强互联网平台算法治理。`),
   exactly or with words inserted (`永葆共产党人清正廉洁的政治本色` names
-  `永葆清正廉洁的政治本色`); at the head of a point it settles the link alone, inside
+  `永葆清正廉洁的政治本色`), or one phrase of a heading that is a sentence; at the head of a
+  point (after a speaker and a modal: `韩长赋说，必须…`) it settles the link alone, inside
   the text it needs a second title beside it (an enumeration) or shared wording;
 - quote: wording the two texts share, in runs of at least MIN_SPAN characters, each
   character weighted by how few clauses of this document use it (IDF of character
