@@ -202,7 +202,7 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
     rows = []
     for target in targets:
         links = _links_to(target, crosslinks)
-        label = _target_number(target, edition) + _title(target, edition)
+        label = target_number(target, edition) + _title(target, edition)
         if not target.clause and not target.text and not links:
             # A part known only by its title: a heading over its clauses' rows.
             rows.append(html('<tr class="coverage-section"><th colspan="3" scope="rowgroup">{}</th></tr>', label))
@@ -225,7 +225,7 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
     for target in targets:
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link, edition)]
-        label = _target_number(target, edition) + _title(target, edition)
+        label = target_number(target, edition) + _title(target, edition)
         partial = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) \
             if target.present and _is_fragment(target) else ""
         heading = html('<p class="pair-heading"><a href="{}">{}</a>{}</p>',
@@ -248,7 +248,7 @@ def _title(target: Target, edition: Edition) -> str:
     return edition.text(target.bulletin, f"{target.block}__title", target.heading) if target.heading else ""
 
 
-def _target_number(target: Target, edition: Edition) -> str:
+def target_number(target: Target, edition: Edition) -> str:
     if target.clause_scheme == "article" or (not target.clause and target.section_scheme == "chapter"):
         return place_name(target, edition) + " "
     return _number(target.section, target.clause, edition)

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from . import urls
 from .align import document_targets
-from .crossrefs import by_specificity, excerpt, source_label, target_label
+from .crossrefs import by_specificity, excerpt, short_name, source_label, target_label, target_number
 from .editions import Edition, article_title
 from .glossary import Term
 from .linking import Crosslinks
@@ -38,7 +38,9 @@ MODES = ("zh-Hans", "zh-Hant", "bilingual")
 STUDY_EXCERPT_MAX = 600
 LABELS = {
     "zh-Hans": {"edition": "简体中文版", "explained": "答记者问中的解读", "terms": "本条术语", "notes": "笔记",
-                "missing": "本条正文不在本期公报中（刊于第1版），此处只列出标题。", "outline": "目录",
+                "missing": "本条正文不在本期公报中，此处只列出标题。",
+                "missing_page": "本条正文不在本期公报中（刊于第%s版），此处只列出标题。",
+                "heading_only": "本部分的内容见以下各条。", "outline": "目录",
                 "study": "学习材料：%s逐条对照答记者问", "page": "第%s页",
                 "study_intro": "每条之后是答记者问中解读该条的段落（编号为问题和要点）、条文中出现的术语，以及留给笔记的空白。"},
     "bilingual": {"edition": "中英对照版 · Chinese–English"},
@@ -196,25 +198,33 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         running=title, permalink=_permalink(edition, bulletin, article))
 
 
+def _no_text(target, document, labels: dict) -> Markup:
+    """A part printed as its heading alone holds its clauses; a clause known from the outline only
+    is elsewhere in the paper (on the page the document is continued from, where the text says)."""
+    if target.present:
+        return html('<p class="missing">{}</p>', labels["heading_only"])
+    if document.continued_from:
+        return html('<p class="missing">{}</p>', labels["missing_page"] % document.continued_from)
+    return html('<p class="missing">{}</p>', labels["missing"])
+
+
 def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition, terms: list[Term]) -> str:
     labels = LABELS["zh-Hans"]
     targets = sorted(document_targets(document, bulletin, crosslinks.outline(document)), key=lambda t: t.order)
-    name = "《意见》" if document.title.text.endswith("意见") else f"《{document.title.text}》"
+    name = short_name(document, edition)
     outline, items = [], []
     # A term in most clauses (新就业群体) is the document's subject, not a term of any one clause.
     texts = [t.text for t in targets if t.text]
     common = {t.zh for t in terms if sum(t.zh in clause for clause in texts) > len(texts) / 2}
     for target in targets:
         anchor = attr(f"item-{target.block}")
-        number = f"（{target.clause}）" if target.clause else f"{target.section}、"
-        heading = number + (target.heading or "")
+        heading = target_number(target, edition) + (target.heading or "")
         if not target.clause and not target.text and not crosslinks.explaining(target.block, document):
             items.append(html('<h2 id="{}">{}</h2>', anchor, heading))
             outline.append(html('<li><a href="#{}">{}</a></li>', anchor, heading))
             continue
         outline.append(html('<li>　<a href="#{}">{}</a></li>', anchor, heading))
-        body = (html("<p>{}</p>", _pieces(target.text)) if target.text
-                else html('<p class="missing">{}</p>', labels["missing"]))
+        body = html("<p>{}</p>", _pieces(target.text)) if target.text else _no_text(target, document, labels)
         # The sentences that explain this clause, the shared wording marked (a framework
         # answer names every clause: its whole text under each would bury the rest).
         explanations = join(
