@@ -14,7 +14,8 @@ threshold over which the in-sample objective stays at its best (holding the othe
 that align.py's constants can sit in the middle of a plateau rather than on an edge that
 one pair happens to like.
 
-Objective on a set of pairs, compared in this order: how many pairs meet the floor the
+Objective on a set of pairs, compared in this order: the first bulletin's links all kept
+(a hard constraint, where that pair is among the set); how many pairs meet the floor the
 suite holds (question-level precision ≥ 0.90, recall ≥ 0.85; the first bulletin, P = R = 1
 on its gold, as the issue asks); the mean question-level F1;
 the mean point-level F1. Among combinations tied on all three, the one nearest (in grid
@@ -139,8 +140,30 @@ def reach(pair: Pair) -> float:
     return len(expected & seen) / len(expected) if expected else 1.0
 
 
+def ceiling(pair: Pair) -> float:
+    """Share of the key's question-level links that the gold YAML files' convention allows: not a part
+    (clause null) linked from a question that links clauses of it, unless the answer calls it a part
+    (…一章, 在…方面). The first bulletin's gold and political-construction's forbid exactly these links
+    (bench/ALIGNMENT.md, "Parts as a whole"), so no rule that keeps them can reach past this."""
+    expected = {(q, s, c) for q, _, s, c in pair.key.links}
+    return 1 - len(beside_clauses(pair)) / len(expected) if expected else 1.0
+
+
+def beside_clauses(pair: Pair) -> set:
+    """The key's question-level links to a part beside clauses of it that the answer does not call a part."""
+    expected = {(q, s, c) for q, _, s, c in pair.key.links}
+    has_clauses = any(c.target.clause for m in pair.measured for c in m.candidates)
+    framed = {(m.unit.block.question, c.target.section_number)
+              for m in pair.measured for c in m.candidates if any(n.framed for n in c.namings)}
+    return {(q, s, c) for q, s, c in expected if c is None and has_clauses and (q, s) not in framed
+            and any(q2 == q and s2 == s and c2 for q2, s2, c2 in expected)}
+
+
 def objective(results: list[Figures]) -> tuple:
-    return (sum(f.meets for f in results), round(statistics.mean(f.q_f1 for f in results), 4),
+    # The first bulletin's links are a hard constraint of the issue, not one pair among others: a
+    # combination that loses or adds one of them never wins over one that keeps them all, however
+    # many other pairs it brings to the floor (PART_SHARE 0.75 does both).
+    return (all(f.meets for f in results if f.name in EXACT), sum(f.meets for f in results), round(statistics.mean(f.q_f1 for f in results), 4),
             round(statistics.mean(f.p_f1 for f in results), 4))
 
 
@@ -207,23 +230,27 @@ def render(pairs, table, overall, held_out, shipped, shipped_figures, baseline, 
         "",
         "**Held out**: the thresholds are chosen on the other pairs only, then the pair is scored with "
         "them. **In sample**: chosen on all pairs. **Shipped**: align.py's constants as committed. "
-        f"Objective: pairs meeting the floor (Q precision ≥ {PRECISION_FLOOR}, Q recall ≥ {RECALL_FLOOR}; "
+        f"Objective: the first bulletin's links kept (a hard constraint where it is among the pairs chosen on), then "
+        f"pairs meeting the floor (Q precision ≥ {PRECISION_FLOOR}, Q recall ≥ {RECALL_FLOOR}; "
         f"{', '.join(sorted(EXACT))}: Q P = Q R = Pt P = 1), "
         "then mean Q F1, then mean Pt F1; ties broken towards the middle of the plateau.",
         "",
         "**Q R reach**: the share of the key's question-level links for which the answer holds any evidence "
         "the aligner can see (wording shared verbatim, five characters or more, outside titles; a title "
-        "named; or the target nearest by vocabulary): the recall no threshold can pass.",
+        "named; or the target nearest by vocabulary): the recall no threshold can pass. **Q R ceiling**: the share "
+        "of the key's question-level links that the gold YAML files' convention allows (no part linked beside "
+        "its clauses unless the answer calls it a part, see \"Parts as a whole\"): the recall no rule that "
+        "keeps the first bulletin's links can pass.",
         "",
         "| pair | held out Q P | Q R | Pt P | Pt R | in sample Q P | Q R | Pt P | Pt R | shipped Q P | Q R | Pt P | "
-        "Pt R | baseline Q P | Q R | Q R reach |",
-        "|---|" + "---|" * 15,
+        "Pt R | baseline Q P | Q R | Q R reach | Q R ceiling |",
+        "|---|" + "---|" * 16,
     ]
     for pair in pairs:
         b = baseline[pair.name].baseline
         lines.append(f"| {pair.name} | {cells(table[held_out[pair.name]][pair.name])} | "
                      f"{cells(table[overall][pair.name])} | {cells(shipped_figures[pair.name])} | "
-                     f"{b.precision:.2f} | {b.recall:.2f} | {reach(pair):.2f} |")
+                     f"{b.precision:.2f} | {b.recall:.2f} | {reach(pair):.2f} | {ceiling(pair):.2f} |")
     lines += ["", "## Thresholds chosen", "",
               "| chosen on | " + " | ".join(constants) + " |", "|---|" + "---|" * len(constants)]
     lines.append("| all pairs (in sample) | " + " | ".join(_value(v) for v in overall) + " |")
@@ -250,6 +277,12 @@ def render(pairs, table, overall, held_out, shipped, shipped_figures, baseline, 
     for pair in pairs:
         row = [table[overall[:k] + (v,) + overall[k + 1:]][pair.name] for v in GRID["part_share"]]
         lines.append(f"| {pair.name} | " + " | ".join(f"{f.qp:.2f} / {f.qr:.2f}" for f in row) + " |")
+    lines += ["", "The key's links to a part beside its clauses, which the first convention forbids (left out of "
+              "Q R ceiling), as (question, part):", ""]
+    for pair in pairs:
+        beside = sorted(beside_clauses(pair))
+        if beside:
+            lines.append(f"- {pair.name}: " + ", ".join(f"Q{q} → {s}" for q, s, _ in beside))
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,8 @@ text. Two kinds of evidence count:
 
 - title: the clause's title named in the answer (`三是加强互联网平台算法治理。`),
   exactly or with words inserted (`永葆共产党人清正廉洁的政治本色` names
-  `永葆清正廉洁的政治本色`); at the head of a point it settles the link alone, inside
+  `永葆清正廉洁的政治本色`), or one phrase of a heading that is a sentence; at the head of a
+  point (after a speaker and a modal: `韩长赋说，必须…`) it settles the link alone, inside
   the text it needs a second title beside it (an enumeration) or shared wording;
 - quote: wording the two texts share, in runs of at least MIN_SPAN characters, each
   character weighted by how few clauses of this document use it (IDF of character
@@ -97,7 +98,15 @@ GENERIC = (
 )
 # Labels that are no evidence: a speaker (`答：`, `韩长赋：`; a long office and name comes from the
 # parser's `speaker`), then a point's marker (`一是`, `一是，`, `第一，`).
-_LABEL = re.compile(r"^(?:答|问|记者|[\u4e00-\u9fff]{2,4})[:：]")
+_LABEL = re.compile(r"^(?:答|问|记者|[\u4e00-\u9fff]{2,4})[:：]"
+                    # a 专访 in reported speech opens a paragraph with its speaker: `韩长赋说，`, `韩长赋表示，`
+                    r"|^[\u4e00-\u9fff]{2,4}(?:说|表示|认为|指出|强调)[，,：:]")
+# Words that may stand before a name at the head of a point or paragraph without making it a
+# mention in passing: a modal (`必须加强党对“三农”工作的领导`, `要加强…`).
+_HEAD_LEAD = ("", "要", "必须", "还要", "就要", "应当")
+# A heading that is a sentence (`八、加强党对“三农”工作的领导，落实农业农村优先发展总方针`) states its
+# part's aims one phrase each: an answer names the part by any one of them.
+_HEADING_PHRASES = re.compile(r"[，；,;]")
 _POINT_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?=[，,、]))[，,、]?")
 _PUNCTUATION = "，。、；：！？“”（）"
 _PHRASE_BREAKS = "，。、；：！？"
@@ -396,6 +405,16 @@ def _without_nested_namings(titled: list) -> list:
 
 
 def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Naming]:
+    """The places where `text` names `heading`, or one phrase of it where the heading is a sentence."""
+    found = _phrase_namings(heading, text, topic)
+    phrases = [p for p in _HEADING_PHRASES.split(heading) if len(p) >= TITLE_MIN]
+    if len(phrases) > 1:
+        for phrase in phrases:
+            found += _phrase_namings(phrase, text, topic)
+    return found
+
+
+def _phrase_namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Naming]:
     """The places where `text` may name `heading`, each with the share of the title it holds.
 
     The words must run from the title's first character to its last two, within one
@@ -432,7 +451,8 @@ def _namings(heading: str, text: str, topic: set[str] = frozenset()) -> list[Nam
             first = window_start + pairs[0][1]
             named = text[first:end]
             if not any(ch in _PHRASE_BREAKS for ch in named if ch not in heading):
-                found.append(Naming(first <= 1, named, ratio, own_ratio, first, _framed(text, first, end)))
+                found.append(Naming(first <= 1 or text[:first] in _HEAD_LEAD, named, ratio, own_ratio, first,
+                                    _framed(text, first, end)))
         start = text.find(tail, start + 1)
     return found
 

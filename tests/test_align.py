@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.align import answer_units, document_targets
+from build_tools.align import _namings, answer_units, document_targets
 from build_tools.evaluate import evaluate
 from build_tools.linking import crosslink
 from build_tools.numerals import to_chinese
@@ -225,3 +225,23 @@ def test_words_naming_one_title_do_not_name_a_shorter_one_inside_them(regulation
     # 党务工作人员队伍建设 (第七章) holds 党…员队伍建设 (第五章 党员队伍建设) by insertion
     assert targets_of(regulations_links, "interview__q3__pt6") >= {(7, None)}
     assert (5, None) not in targets_of(regulations_links, "interview__q3__pt6")
+
+
+NO1_2019 = Path(__file__).parent / "fixtures" / "corpus" / "2019-02-20-no1-document"
+
+
+def test_a_sentence_heading_is_named_by_one_of_its_phrases_at_the_head_of_a_paragraph():
+    # 八、加强党对“三农”工作的领导，落实农业农村优先发展总方针: the 专访's paragraph opens
+    # `韩长赋说，必须加强党对“三农”工作的领导` (a reported-speech label, then a modal).
+    interview = parse_file(NO1_2019 / "interview.txt")
+    links = crosslink([parse_file(NO1_2019 / "document.txt"), interview]).links
+    assert (8, None) in targets_of(links, "interview__q5__a2")
+    units = {u.block.id: u.text for u in answer_units(interview.articles[0], interview)}
+    assert units["interview__q5__a2"].startswith("必须加强党对")  # 韩长赋说， gone
+
+
+def test_a_phrase_of_a_heading_in_passing_is_no_name():
+    heading = "加强党对“三农”工作的领导，落实农业农村优先发展总方针"
+    named = {n.at_head for n in _namings(heading, "必须加强党对“三农”工作的领导，把优势发挥出来。")}
+    passing = {n.at_head for n in _namings(heading, "我们说过，加强党对“三农”工作的领导很重要。")}
+    assert named == {True} and passing == {False}

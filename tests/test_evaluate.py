@@ -22,10 +22,12 @@ QUESTION_RECALL = 0.85
 # figures). Strict: the day one passes, this fails until it is taken off the list.
 SHORT_OF_THE_ISSUE = {
     "2019-02-20-no1-document": "its key links each part beside the clauses an answer goes through (一、 with its "
-                               "four clauses), the gold YAML files never do and align.py follows them; 21 % of "
-                               "its links have no evidence the aligner sees (bench/ALIGNMENT.md, Q R reach 0.79)",
+                               "four clauses; 五、六、七 likewise), the gold YAML files and the first bulletin never "
+                               "do and align.py follows them: four of its 24 links, so no rule that keeps the first "
+                               "bulletin's links passes Q R 0.83 (bench/ALIGNMENT.md, Q R ceiling)",
     "2020-01-06-party-organs-regulations": "the answer on what was revised names 30 articles and chapters mostly "
-                                           "in other words (修改…任期 for 每届任期一般为3年): Q R reach 0.82",
+                                           "in other words (修改…任期 for 每届任期一般为3年): Q R reach 0.82; six "
+                                           "chapters are keyed beside their articles (Q R ceiling 0.90)",
     "2020-02-25-wildlife-decision": "three of its twelve links are paraphrases (鱼类等水生野生动物不列入禁食范围 for "
                                     "二's 陆生野生动物) with too little in common to tell from chance",
 }
@@ -35,7 +37,7 @@ QUESTION_FLOORS = {
     "2019-02-28-political-construction": (QUESTION_PRECISION, QUESTION_RECALL),
     "2020-02-06-no1-document": (QUESTION_PRECISION, QUESTION_RECALL),
     "2026-04-26-xinhua": (1.0, 1.0),  # the first bulletin keeps every link
-    "2019-02-20-no1-document": (0.95, 0.62),
+    "2019-02-20-no1-document": (0.95, 0.66),
     "2020-01-06-party-organs-regulations": (QUESTION_PRECISION, 0.42),
     "2020-02-25-wildlife-decision": (0.95, 0.70),
 }
@@ -43,7 +45,7 @@ POINT_FLOORS = {
     "2019-02-28-political-construction": (0.83, 0.87),
     "2020-02-06-no1-document": (0.95, 0.95),
     "2026-04-26-xinhua": (1.0, 0.89),  # no wrong point; two links are curated by hand, not found
-    "2019-02-20-no1-document": (0.95, 0.62),
+    "2019-02-20-no1-document": (0.95, 0.66),
     "2020-01-06-party-organs-regulations": (0.71, 0.37),
     "2020-02-25-wildlife-decision": (0.80, 0.64),
 }
