@@ -294,8 +294,14 @@ def _without_labels(block: Block) -> str:
     return text[mark.end():] if mark else text
 
 
-def document_targets(document: Article, bulletin: Bulletin, outline: list[OutlineEntry]) -> list[Target]:
-    """One target per clause and per section's own text (heading and text outside clauses)."""
+def document_targets(document: Article, bulletin: Bulletin, outline: list[OutlineEntry],
+                     passages: bool = False) -> list[Target]:
+    """One target per clause and per section's own text (heading and text outside clauses); with
+    `passages`, also the text outside every part: the preamble, the closing text, a report's lead.
+
+    The aligner leaves those out (passages=False): they state the document's aims, which every
+    answer echoes, and the answer keys count a link to them as arguable at best. A curated link
+    (links.yml) may name them."""
     titles = {(e.section, e.clause): e.title for e in outline}
     groups: dict[tuple, list[Block]] = {}
     for block in document.blocks:
@@ -309,6 +315,8 @@ def document_targets(document: Article, bulletin: Bulletin, outline: list[Outlin
                               blocks=tuple(b.id for b in blocks), section_number=blocks[0].section_number,
                               clause_number=blocks[0].clause_number, section_scheme=blocks[0].section_scheme,
                               clause_scheme=blocks[0].clause_scheme if clause else None))
+    if passages:
+        targets += _passage_targets(document, bulletin)
     known = set(groups)
     for entry in outline:
         if (entry.section, entry.clause) not in known and not entry.present:
@@ -316,6 +324,21 @@ def document_targets(document: Article, bulletin: Bulletin, outline: list[Outlin
                                   present=False, blocks=(entry.id,), section_number=to_int(entry.section),
                                   clause_number=to_int(entry.clause) if entry.clause else None))
     return targets
+
+
+def passage_kind(block_id: str) -> str:
+    """lead, end (closing text) or preamble, for a block outside every part (`regulations__lead__p2`)."""
+    parts = block_id.split("__")
+    return parts[1] if len(parts) > 2 and parts[1] in ("lead", "end") else "preamble"
+
+
+def _passage_targets(document: Article, bulletin: Bulletin) -> list[Target]:
+    groups: dict[str, list[Block]] = {}
+    for block in document.blocks:
+        if not (block.section or block.clause) and block.type != "heading":
+            groups.setdefault(passage_kind(block.id), []).append(block)
+    return [Target(document, bulletin, blocks[0].id, None, None, "", "".join(b.text for b in blocks),
+                   blocks=tuple(b.id for b in blocks)) for blocks in groups.values()]
 
 
 def _link_unit(measured: Measured, tuning: Tuning) -> list[tuple[Link, bool]]:

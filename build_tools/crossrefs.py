@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup
 
 from . import urls
+from .align import passage_kind
 from .editions import Edition
 from .linking import Crosslinks
 from .markup import attr, html, join, text
@@ -71,6 +72,8 @@ def target_label(target: Target, edition: Edition) -> str:
 
 def place_name(target: Target, edition: Edition) -> str:
     """clause (8) / part IV, or for a 条例 Article 7 / Chapter II; 第（八）条 / 第四部分 / 第七条 / 第二章."""
+    if not target.section and not target.clause:
+        return edition.ui["passage_" + passage_kind(target.block)]
     if edition.code == "en":
         if target.clause:
             number = to_int(target.clause)
@@ -250,6 +253,8 @@ def _title(target: Target, edition: Edition) -> str:
 
 
 def target_number(target: Target, edition: Edition) -> str:
+    if not target.section and not target.clause:
+        return place_name(target, edition) + " "
     if target.clause_scheme == "article" or (not target.clause and target.section_scheme == "chapter"):
         return place_name(target, edition) + " "
     return _number(target.section, target.clause, edition)

@@ -52,7 +52,7 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target], entries:
         target = next((t for t in targets if entry["to"] in t.blocks), None)
         if target is None:
             ids = [t.block for t in targets]
-            raise BuildError(path, f"{action}: unknown block id {short(entry['to'])} in 'to' (clauses and sections of "
+            raise BuildError(path, f"{action}: unknown block id {short(entry['to'])} in 'to' (clauses, sections and "
                              f"{pair.document.id}: {_range(ids)})", line)
         matching = [l for l in links if l.source is source and l.target.block == target.block]
         if action == "remove":

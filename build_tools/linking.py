@@ -53,7 +53,7 @@ def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
-        targets = document_targets(pair.document, pair.document_bulletin, outline)
+        targets = document_targets(pair.document, pair.document_bulletin, outline, passages=True)
         links = align(pair, outline)
         result.links += apply_curated(pair, links, targets, curated.get(curated_path(pair), []), used)
     check_all_used(curated, result.pairs, used)

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.e2e
 PAIRS = sorted(p for p in CORPUS.iterdir() if (p / "document.txt").exists())
 PAGES = json.loads((CORPUS / "pages" / "pages.json").read_text("utf-8"))
 EDITIONS = ("", "zh-Hant/", "en/")
+REGULATIONS = "2020-01-06-party-organs-regulations"
 
 
 def add_bulletin(source_texts, name: str, data: bytes) -> None:
@@ -43,6 +44,10 @@ def corpus_site(tmp_path_factory):
                      (pair / "document.txt").read_bytes() + b"\r\n\r\n" + (pair / "interview.txt").read_bytes())
     for name in PAGES:
         add_bulletin(root / "source_texts", name, (CORPUS / "pages" / f"{name}.txt").read_bytes())
+    # The report's lead is a passage a curated link may name (the aligner leaves passages out).
+    (root / "source_texts" / REGULATIONS / "links.yml").write_text(
+        "add:\n  - from: interview__q9__a1\n    to: regulations__lead__p4\n"
+        "    reason: 学习宣传、贯彻落实 restates the 通知 the report quotes\n", "utf-8")
     bulletins = build(root, pdfs=False)
     return root / "site", {b.id: b for b in bulletins}
 
@@ -115,3 +120,13 @@ def test_inspect_flags_every_guess_it_made_on_the_corpus(corpus_site):
         if name in PAGES:
             articles = [line for line in text.splitlines() if " article " in line and not line.startswith(" ")]
             assert len(articles) == PAGES[name]["articles"], name
+
+
+def test_a_curated_link_to_a_reports_lead_shows_on_both_sides(corpus_site):
+    site, _ = corpus_site
+    regulations = page(site, "", REGULATIONS, "regulations")
+    assert 'href="../interview/#interview__q9__a1"' in regulations
+    interview = page(site, "", REGULATIONS, "interview")
+    assert 'href="../regulations/#regulations__lead__p1">《条例》导语</a>' in interview
+    english = page(site, "en/", REGULATIONS, "interview")
+    assert "the report&#39;s lead" in english or "the report's lead" in english
