@@ -52,8 +52,8 @@ def apply_curated(pair: Pair, links: list[Link], targets: list[Target], entries:
         target = next((t for t in targets if entry["to"] in t.blocks), None)
         if target is None:
             ids = [t.block for t in targets]
-            raise BuildError(path, f"{action}: unknown block id {short(entry['to'])} in 'to' (clauses, sections and "
-                             f"{pair.document.id}: {_range(ids)})", line)
+            raise BuildError(path, f"{action}: unknown block id {short(entry['to'])} in 'to' (clauses, sections and passages "
+                             f"of {pair.document.id}: {_range(ids)})", line)
         matching = [l for l in links if l.source is source and l.target.block == target.block]
         if action == "remove":
             if not matching:

@@ -47,7 +47,7 @@ def test_a_link_to_a_missing_clause_of_the_outline(project):
      "links.yml:2: add: unknown answer id 'interview__q9__pt1' in 'from' (answers here: interview__q1__a1 … "
      "interview__q8__pt4)"),
     ("add:\n  - from: interview__q6__pt1\n    to: opinion__sec4__cl13\n    reason: r\n",
-     "links.yml:2: add: unknown block id 'opinion__sec4__cl13' in 'to' (clauses and sections of opinion: "
+     "links.yml:2: add: unknown block id 'opinion__sec4__cl13' in 'to' (clauses, sections and passages of opinion: "
      "opinion__sec3__cl4 … opinion__sec3)"),
     ("add:\n  - from: interview__q6__pt1\n    to: opinion__sec4__cl8\n",
      "links.yml:2: add: entry lacks reason (every link needs from:, to: and a reason:)"),
