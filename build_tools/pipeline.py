@@ -136,6 +136,7 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
         "INHERIT": "../mkdocs.yml",
         "docs_dir": f"../docs/{edition.code}",
         "site_name": label(edition.ui["site_title"]),  # themes print it unescaped
+        "copyright": label(edition.ui["footer"]),  # where the texts come from, and who wrote the rest
         # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
         **({"site_url": f"{published}/{edition.root}"} if published else {}),
         "theme": {"custom_dir": "../overrides", "language": edition.code},

@@ -438,7 +438,7 @@ def publisher_html(bulletin: Bulletin, edition: Edition) -> Markup:
     if not english:
         return zh
     en = html('<span lang="en">{}</span>', english)
-    return html("{} ({})", en, zh) if edition.code == "en" else html("{} ({})", zh, en)
+    return html("{} ({})", en, zh) if edition.code == "en" else html("{}（{}）", zh, en)
 
 
 def date_label(bulletin: Bulletin, ui: dict) -> str:
@@ -469,7 +469,12 @@ def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     if not prose:
         return article_title(edition, bulletin, article)
     first = edition.text(bulletin, prose[0].id, prose[0].text)
-    opening = markers.match("dateline_start", first) or _ENGLISH_DATELINE.match(first)
+    # The dateline is matched on the text as printed: converted to Traditional (新華社…電) the
+    # Simplified marker no longer finds it, and the summary began 新華社北京4月26日電.
+    printed = markers.match("dateline_start", prose[0].text)
+    if printed and edition.code != "en":
+        first = edition.zh(prose[0].text[printed.end():].lstrip())
+    opening = None if printed and edition.code != "en" else _ENGLISH_DATELINE.match(first)
     if opening:
         first = first[opening.end():].lstrip()
     sentence = (_ENGLISH_SENTENCE if edition.code == "en" else _SENTENCE).match(first)
@@ -478,5 +483,5 @@ def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     text = _shortened(text, limit)
     if article.kind == "interview":
         questions = sum(b.type == "question" for b in article.blocks)
-        text = (ui["questions"] % questions) + (". " if edition.code == "en" else "。") + text
+        text = (ui["questions"] % questions) + (". " if edition.code == "en" else "：") + text
     return text

@@ -87,7 +87,7 @@ def test_edited_source_is_refused_and_keeps_the_site(project):
 def test_unknown_article_title_in_metadata(project):
     meta = project / "source_texts/2026-04-26-xinhua/bulletin.yml"
     meta.write_text(meta.read_text("utf-8").replace("试验田里亮“新招”:", "试验田里亮新招:"), "utf-8")
-    assert build_error(project) == ("error: source_texts/2026-04-26-xinhua/bulletin.yml:18: articles: no article "
+    assert build_error(project) == ("error: source_texts/2026-04-26-xinhua/bulletin.yml:19: articles: no article "
                                     "titled '试验田里亮新招' in source.txt; copy the title exactly as printed")
 
 
