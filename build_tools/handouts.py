@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -176,12 +177,15 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
                     for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
-            en = _pieces(english.en(bulletin, block.id).text or "")
+            en = _english_cell(english.en(bulletin, block.id).text or "",
+                               english.en(bulletin, f"{block.id}__title").text if block.heading else None)
             heading = block.type in ("question", "heading")
             cell = attr("heading-cell" if heading else "")
-            rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}</td>'
-                             '<td class="{}" lang="en">{}</td></tr></table>{}', attr(" heading" if heading else ""),
-                             cell, label, zh, cell, en, note))
+            # A block's notes and references go under its Chinese, inside the row: a row may
+            # continue on the next page, and what follows the row could be left at the top of a page.
+            rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}{}</td>'
+                             '<td class="{}" lang="en">{}</td></tr></table>', attr(" heading" if heading else ""),
+                             cell, label, zh, note, cell, en))
         elif block.type in ("question", "heading"):
             rows.append(html("<h2>{}</h2>", zh))
         else:
@@ -196,6 +200,15 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
         meta=_meta(bulletin, edition, mode), continued_note=continued, body=join(rows, "\n"),
         running=title, permalink=_permalink(edition, bulletin, article))
+
+
+def _english_cell(value: str, title: str | None) -> Markup:
+    """A clause's English with its heading bold, as the Chinese has it: "(6) <title>." where the
+    translation opens with the translated title."""
+    found = re.match(r"\(\w+\)\s*" + re.escape(title) + r"\.?", value) if title else None
+    if not found:
+        return _pieces(value)
+    return html('<span class="clause-head">{}</span>{}', found.group(), _pieces(value[found.end():]))
 
 
 def _no_text(target, document, labels: dict) -> Markup:
