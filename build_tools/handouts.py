@@ -77,8 +77,18 @@ def study_pack_path(bulletin: Bulletin, document: Article) -> str:
 
 
 def site_url() -> str:
-    """The published site's address for the footer permalink (SITE_URL; a path when unknown)."""
+    """The published site's address (SITE_URL), for the footer's link to the online page."""
     return os.environ.get("SITE_URL", "").rstrip("/")
+
+
+def _reference(edition: Edition, bulletin: Bulletin, title: str, page: str) -> str:
+    """The footer: the online page's full address where the site's host is known (SITE_URL), else
+    the bulletin and the title, which a reader can look up (a bare path without a host cannot)."""
+    if site_url():
+        return f"{site_url()}/{page}"
+    from .render import bulletin_label  # render imports this module for the handout links
+
+    return f"{bulletin_label(bulletin, edition)} · {title}"
 
 
 def _environment() -> jinja2.Environment:
@@ -136,7 +146,8 @@ def _print_one(job: tuple[str, str]) -> str:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     # A handout needs nothing from outside (its styles are inline, its fonts installed): whatever
     # the page might name, nothing is fetched, on the network or from the disk.
-    HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(path)
+    HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(
+        path, pdf_variant="pdf/ua-1")
     return path
 
 
@@ -145,8 +156,9 @@ def _meta(bulletin: Bulletin, edition: Edition, mode: str) -> str:
     return f"{publisher} · {bulletin.meta.get('date') or ''} · {LABELS[mode]['edition']}"
 
 
-def _permalink(edition: Edition, bulletin: Bulletin, article: Article) -> str:
-    return f"{site_url()}/{edition.root}{bulletin.id}/{article.id}/"
+def _page(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+    """The article's page, from the site's root."""
+    return f"{edition.root}{bulletin.id}/{article.id}/"
 
 
 def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition: Edition) -> str:
@@ -164,7 +176,7 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
 
 def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
-    page = _permalink(edition, bulletin, article) if site_url() else ""  # what a note's link is relative to
+    page = f"{site_url()}/{_page(edition, bulletin, article)}" if site_url() else ""  # what a note's link is relative to
     rows = []
     for block in article.blocks:
         chinese = edition.zh(block.text)
@@ -199,7 +211,7 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         alt_title=english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
         kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
         meta=_meta(bulletin, edition, mode), continued_note=continued, body=join(rows, "\n"),
-        running=title, permalink=_permalink(edition, bulletin, article))
+        reference=_reference(edition, bulletin, title, _page(edition, bulletin, article)))
 
 
 def _english_cell(value: str, title: str | None) -> Markup:
@@ -256,8 +268,8 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
     title = labels["study"] % name
     return env.get_template("handout.html.j2").render(
         lang="zh-Hans", css=css, title=title, alt_title=None, kicker=document.title.text, header_lines=[],
-        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body, running=title,
-        permalink=f"{site_url()}/{bulletin.id}/{document.id}-explained/")
+        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body,
+        reference=_reference(edition, bulletin, title, f"{bulletin.id}/{document.id}-explained/"))
 
 
 def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks) -> list[tuple]:
