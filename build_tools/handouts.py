@@ -258,11 +258,14 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
             for l in by_specificity(crosslinks.explaining(target.block, document)))
         explained = html("<h3>{}</h3>{}", labels["explained"], explanations) if explanations else ""
         found = [t for t in terms if t.zh in target.text and t.zh not in common]
-        glossary = html('<p class="terms"><span class="label">{}</span>　{}</p>', labels["terms"], join(
-            (html("{}（{}，{}）：{}", t.zh, t.pinyin, t.en, t.definition_zh) for t in found), "；")) if found else ""
-        items.append(html('<section class="study-item"><h3 id="{}">{}</h3>{}{}{}<p class="label">{}</p>'
-                          '<div class="notes-box"></div></section>', anchor, heading, body, explained, glossary,
-                          labels["notes"]))
+        # One term a line: a definition ends with its own full stop.
+        glossary = html('<div class="terms"><p class="label">{}</p><ul>{}</ul></div>', labels["terms"], join(
+            html('<li>{}（{}，<span lang="en">{}</span>）：{}</li>', t.zh, t.pinyin, t.en, t.definition_zh)
+            for t in found)) if found else ""
+        # The notes heading and its box stay together on one page.
+        items.append(html('<section class="study-item"><h3 id="{}">{}</h3>{}{}{}<div class="notes-area">'
+                          '<p class="label">{}</p><div class="notes-box"></div></div></section>', anchor, heading,
+                          body, explained, glossary, labels["notes"]))
     body = html('<p>{}</p><h2>{}</h2><ul class="outline">{}</ul>{}', labels["study_intro"], labels["outline"],
                 join(outline), join(items))
     title = labels["study"] % name
