@@ -119,12 +119,14 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     return pages
 
 
-def write_pdfs(pages: dict[str, str], out: Path) -> list[Path]:
-    """Print every handout, on all cores: each PDF is independent of the others."""
+def write_pdfs(pages: dict[str, str], out: Path) -> dict[str, int]:
+    """Print every handout, on all cores: each PDF is independent of the others. Relative path →
+    size in bytes of the file written, which the article pages' links give (download_links)."""
     jobs = [(str(out / relative), page) for relative, page in sorted(pages.items())]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_end_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        return [Path(path) for path in pool.map(_print_one, jobs)]
+        list(pool.map(_print_one, jobs))
+    return {relative: (out / relative).stat().st_size for relative in sorted(pages)}
 
 
 def _end_with_parent(parent: int) -> None:
@@ -275,11 +277,24 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
         reference=_reference(edition, bulletin, title, f"{bulletin.id}/{document.id}-explained/"))
 
 
-def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks) -> list[tuple]:
-    """(label, relative URL) of an article's handouts, from its page in `edition`."""
+def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks,
+                   sizes: dict[str, int] | None = None) -> list[tuple]:
+    """(label, relative URL) of an article's handouts, from its page in `edition`. A label says what
+    the reader gets: the language (the study pack is in Simplified only, which the other editions
+    say) and the file's size where the handouts are printed before the pages (`sizes`, write_pdfs)."""
     up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
-    links = [(labels[mode], urls.file(*handout_path(bulletin, article, mode).split("/"), up=up)) for mode in MODES]
+    files = [(labels[mode], handout_path(bulletin, article, mode)) for mode in MODES]
     if article.kind == "policy" and crosslinks.is_explained(article):
-        links.append((labels["study-pack"], urls.file(*study_pack_path(bulletin, article).split("/"), up=up)))
-    return links
+        name = labels["study-pack"] if edition.code == "zh-Hans" else labels["simplified_only"] % labels["study-pack"]
+        files.append((name, study_pack_path(bulletin, article)))
+    return [(_file_label(labels, name, (sizes or {}).get(path)), urls.file(*path.split("/"), up=up))
+            for name, path in files]
+
+
+def _file_label(labels: dict, name: str, size: int | None) -> str:
+    """"Simplified Chinese (PDF, 420 KB)"; without the size where the handouts are not printed."""
+    if size is None:
+        return labels["file_unknown"] % {"name": name}
+    shown = f"{size / 1e6:.1f} MB" if size >= 999_500 else f"{max(1, round(size / 1e3))} KB"
+    return labels["file"] % {"name": name, "size": shown}
