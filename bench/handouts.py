@@ -36,7 +36,7 @@ def main() -> None:
         rendered = time.perf_counter()
         with tempfile.TemporaryDirectory() as out:
             written = write_pdfs(pages, Path(out))
-            size = sum(p.stat().st_size for p in written)
+            size = sum(written.values())
         printed = time.perf_counter()
         best_render = min(best_render, rendered - start)
         best_print = min(best_print, printed - rendered)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -76,8 +77,18 @@ def study_pack_path(bulletin: Bulletin, document: Article) -> str:
 
 
 def site_url() -> str:
-    """The published site's address for the footer permalink (SITE_URL; a path when unknown)."""
+    """The published site's address (SITE_URL), for the footer's link to the online page."""
     return os.environ.get("SITE_URL", "").rstrip("/")
+
+
+def _reference(edition: Edition, bulletin: Bulletin, title: str, page: str) -> str:
+    """The footer: the online page's full address where the site's host is known (SITE_URL), else
+    the bulletin and the title, which a reader can look up (a bare path without a host cannot)."""
+    if site_url():
+        return f"{site_url()}/{page}"
+    from .render import bulletin_label  # render imports this module for the handout links
+
+    return f"{bulletin_label(bulletin, edition)} · {title}"
 
 
 def _environment() -> jinja2.Environment:
@@ -108,12 +119,14 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     return pages
 
 
-def write_pdfs(pages: dict[str, str], out: Path) -> list[Path]:
-    """Print every handout, on all cores: each PDF is independent of the others."""
+def write_pdfs(pages: dict[str, str], out: Path) -> dict[str, int]:
+    """Print every handout, on all cores: each PDF is independent of the others. Relative path →
+    size in bytes of the file written, which the article pages' links give (download_links)."""
     jobs = [(str(out / relative), page) for relative, page in sorted(pages.items())]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_end_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        return [Path(path) for path in pool.map(_print_one, jobs)]
+        list(pool.map(_print_one, jobs))
+    return {relative: (out / relative).stat().st_size for relative in sorted(pages)}
 
 
 def _end_with_parent(parent: int) -> None:
@@ -135,7 +148,8 @@ def _print_one(job: tuple[str, str]) -> str:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     # A handout needs nothing from outside (its styles are inline, its fonts installed): whatever
     # the page might name, nothing is fetched, on the network or from the disk.
-    HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(path)
+    HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(
+        path, pdf_variant="pdf/ua-1")
     return path
 
 
@@ -144,8 +158,9 @@ def _meta(bulletin: Bulletin, edition: Edition, mode: str) -> str:
     return f"{publisher} · {bulletin.meta.get('date') or ''} · {LABELS[mode]['edition']}"
 
 
-def _permalink(edition: Edition, bulletin: Bulletin, article: Article) -> str:
-    return f"{site_url()}/{edition.root}{bulletin.id}/{article.id}/"
+def _page(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+    """The article's page, from the site's root."""
+    return f"{edition.root}{bulletin.id}/{article.id}/"
 
 
 def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition: Edition) -> str:
@@ -163,7 +178,7 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
 
 def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
-    page = _permalink(edition, bulletin, article) if site_url() else ""  # what a note's link is relative to
+    page = f"{site_url()}/{_page(edition, bulletin, article)}" if site_url() else ""  # what a note's link is relative to
     rows = []
     for block in article.blocks:
         chinese = edition.zh(block.text)
@@ -176,12 +191,15 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
                     for n in notes if n.block == block.id)
         note += _references(crosslinks, article, block.id, edition)
         if mode == "bilingual":
-            en = _pieces(english.en(bulletin, block.id).text or "")
+            en = _english_cell(english.en(bulletin, block.id).text or "",
+                               english.en(bulletin, f"{block.id}__title").text if block.heading else None)
             heading = block.type in ("question", "heading")
             cell = attr("heading-cell" if heading else "")
-            rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}</td>'
-                             '<td class="{}" lang="en">{}</td></tr></table>{}', attr(" heading" if heading else ""),
-                             cell, label, zh, cell, en, note))
+            # A block's notes and references go under its Chinese, inside the row: a row may
+            # continue on the next page, and what follows the row could be left at the top of a page.
+            rows.append(html('<table class="pair{}"><tr><td class="{}" lang="zh-Hans">{}{}{}</td>'
+                             '<td class="{}" lang="en">{}</td></tr></table>', attr(" heading" if heading else ""),
+                             cell, label, zh, note, cell, en))
         elif block.type in ("question", "heading"):
             rows.append(html("<h2>{}</h2>", zh))
         else:
@@ -195,7 +213,16 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
         alt_title=english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
         kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
         meta=_meta(bulletin, edition, mode), continued_note=continued, body=join(rows, "\n"),
-        running=title, permalink=_permalink(edition, bulletin, article))
+        reference=_reference(edition, bulletin, title, _page(edition, bulletin, article)))
+
+
+def _english_cell(value: str, title: str | None) -> Markup:
+    """A clause's English with its heading bold, as the Chinese has it: "(6) <title>." where the
+    translation opens with the translated title."""
+    found = re.match(r"\(\w+\)\s*" + re.escape(title) + r"\.?", value) if title else None
+    if not found:
+        return _pieces(value)
+    return html('<span class="clause-head">{}</span>{}', found.group(), _pieces(value[found.end():]))
 
 
 def _no_text(target, document, labels: dict) -> Markup:
@@ -233,25 +260,41 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
             for l in by_specificity(crosslinks.explaining(target.block, document)))
         explained = html("<h3>{}</h3>{}", labels["explained"], explanations) if explanations else ""
         found = [t for t in terms if t.zh in target.text and t.zh not in common]
-        glossary = html('<p class="terms"><span class="label">{}</span>　{}</p>', labels["terms"], join(
-            (html("{}（{}，{}）：{}", t.zh, t.pinyin, t.en, t.definition_zh) for t in found), "；")) if found else ""
-        items.append(html('<section class="study-item"><h3 id="{}">{}</h3>{}{}{}<p class="label">{}</p>'
-                          '<div class="notes-box"></div></section>', anchor, heading, body, explained, glossary,
-                          labels["notes"]))
+        # One term a line: a definition ends with its own full stop.
+        glossary = html('<div class="terms"><p class="label">{}</p><ul>{}</ul></div>', labels["terms"], join(
+            html('<li>{}（{}，<span lang="en">{}</span>）：{}</li>', t.zh, t.pinyin, t.en, t.definition_zh)
+            for t in found)) if found else ""
+        # The notes heading and its box stay together on one page.
+        items.append(html('<section class="study-item"><h3 id="{}">{}</h3>{}{}{}<div class="notes-area">'
+                          '<p class="label">{}</p><div class="notes-box"></div></div></section>', anchor, heading,
+                          body, explained, glossary, labels["notes"]))
     body = html('<p>{}</p><h2>{}</h2><ul class="outline">{}</ul>{}', labels["study_intro"], labels["outline"],
                 join(outline), join(items))
     title = labels["study"] % name
     return env.get_template("handout.html.j2").render(
         lang="zh-Hans", css=css, title=title, alt_title=None, kicker=document.title.text, header_lines=[],
-        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body, running=title,
-        permalink=f"{site_url()}/{bulletin.id}/{document.id}-explained/")
+        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body,
+        reference=_reference(edition, bulletin, title, f"{bulletin.id}/{document.id}-explained/"))
 
 
-def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks) -> list[tuple]:
-    """(label, relative URL) of an article's handouts, from its page in `edition`."""
+def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks,
+                   sizes: dict[str, int] | None = None) -> list[tuple]:
+    """(label, relative URL) of an article's handouts, from its page in `edition`. A label says what
+    the reader gets: the language (the study pack is in Simplified only, which the other editions
+    say) and the file's size where the handouts are printed before the pages (`sizes`, write_pdfs)."""
     up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
-    links = [(labels[mode], urls.file(*handout_path(bulletin, article, mode).split("/"), up=up)) for mode in MODES]
+    files = [(labels[mode], handout_path(bulletin, article, mode)) for mode in MODES]
     if article.kind == "policy" and crosslinks.is_explained(article):
-        links.append((labels["study-pack"], urls.file(*study_pack_path(bulletin, article).split("/"), up=up)))
-    return links
+        name = labels["study-pack"] if edition.code == "zh-Hans" else labels["simplified_only"] % labels["study-pack"]
+        files.append((name, study_pack_path(bulletin, article)))
+    return [(_file_label(labels, name, (sizes or {}).get(path)), urls.file(*path.split("/"), up=up))
+            for name, path in files]
+
+
+def _file_label(labels: dict, name: str, size: int | None) -> str:
+    """"Simplified Chinese (PDF, 420 KB)"; without the size where the handouts are not printed."""
+    if size is None:
+        return labels["file_unknown"] % {"name": name}
+    shown = f"{size / 1e6:.1f} MB" if size >= 999_500 else f"{max(1, round(size / 1e3))} KB"
+    return labels["file"] % {"name": name, "size": shown}

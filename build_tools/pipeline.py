@@ -3,10 +3,12 @@
 Order matters and is deliberate:
 1. every bulletin is read and parsed (and its conservation proved) before anything
    is written, so bad input stops the build with the old site untouched;
-2. Markdown is rendered into docs/ (build output, not committed);
-3. MkDocs renders each edition (two at a time on two cores, the next edition's Markdown
+2. the PDF handouts are printed (into build/handouts/), before the pages: an article page's
+   links give each handout's file size;
+3. Markdown is rendered into docs/ (build output, not committed);
+4. MkDocs renders each edition (two at a time on two cores, the next edition's Markdown
    rendering meanwhile) into a staging folder; Pagefind indexes the staged HTML;
-4. only then does the staging folder replace site/.
+5. only then does the staging folder replace site/.
 """
 from __future__ import annotations
 
@@ -67,16 +69,18 @@ def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulle
     editions = make_editions(bulletins, crosslinks, root)  # so are the translation files
     work = root / "build"
     work.mkdir(exist_ok=True)
-    stage, parts = work / "site.new", work / "editions"
-    for folder in (stage, parts, root / "docs"):
+    stage, parts, handouts = work / "site.new", work / "editions", work / "handouts"
+    for folder in (stage, parts, handouts, root / "docs"):
         shutil.rmtree(folder, ignore_errors=True)
+    # The handouts before the pages: each article page's links say the size of the file printed now.
+    sizes = write_pdfs(render_handouts(bulletins, crosslinks, editions), handouts) if pdfs else None
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}
     # Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
     # while the next edition renders, and MkDocs runs as many at a time as there are cores.
     # Each into its own folder (MkDocs empties its output folder first), put together after.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         runs = []
-        for edition, files in render_editions(bulletins, crosslinks, editions):
+        for edition, files in render_editions(bulletins, crosslinks, editions, sizes):
             write_docs(files, root / "docs" / edition.code)
             config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
             runs.append(pool.submit(run, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
@@ -85,8 +89,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulle
             finished.result()  # the first failure stops the build; site/ stays as it was
     for edition in editions:
         shutil.move(parts / edition.code, stage / edition.root)
-    if pdfs:
-        write_pdfs(render_handouts(bulletins, crosslinks, editions), stage)
+    for relative in sizes or ():
+        (stage / relative).parent.mkdir(parents=True, exist_ok=True)
+        (handouts / relative).replace(stage / relative)
+    shutil.rmtree(handouts, ignore_errors=True)
     run(pagefind_command(stage), env)
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     replace_dir(stage, site_dir)

@@ -93,15 +93,16 @@ def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
     return pages
 
 
-def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition]):
+def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition],
+                    handout_sizes: dict[str, int] | None = None):
     """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
-    it renders the next."""
+    it renders the next. `handout_sizes` (handouts.write_pdfs) gives the handout links their sizes."""
     terms = editions[0].terms
     # The same in every edition: computed once.
     exports = export_all(bulletins, crosslinks)
     found = occurrences(terms, bulletins)
     for edition in editions:
-        files = render_pages(bulletins, crosslinks, edition, terms, exports, found)
+        files = render_pages(bulletins, crosslinks, edition, terms, exports, found, handout_sizes)
         if terms:
             files.add(GLOSSARY_JSON, glossary_json(terms, edition), "the glossary entries")
         if edition is editions[0]:
@@ -179,7 +180,8 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
                  edition: Edition | None = None, terms: list | None = None,
-                 exports: dict[str, str] | None = None, found: dict[str, list] | None = None) -> Pages:
+                 exports: dict[str, str] | None = None, found: dict[str, list] | None = None,
+                 handout_sizes: dict[str, int] | None = None) -> Pages:
     """One edition's files. `exports` (export_all) and `found` (occurrences), the same in every
     edition, are computed here when the caller has not."""
     env = _environment()
@@ -211,7 +213,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 ui=ui, ed=edition, article=article, bulletin=bulletin, summary=entry.summary, title=entry.title,
                 bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
                 citation=citation(edition, bulletin, article),
-                downloads=download_links(edition, bulletin, article, crosslinks),
+                downloads=download_links(edition, bulletin, article, crosslinks, handout_sizes),
                 edit=edit_link(edit_path(edition, bulletin, article), ui),
                 signpost=signpost(article, bulletin, crosslinks, edition),
                 clause_index=[b for b in article.blocks if b.type == "clause"],

@@ -1,10 +1,14 @@
-"""PDF handouts, read back with poppler: fonts embedded, every clause in order, page numbers, study pack."""
+"""PDF handouts, read back with poppler: fonts embedded, every clause in order, page numbers, study pack,
+pages filled, tagging, and the links that offer them."""
 import re
 import subprocess
+import zlib
 
 import pytest
 
 from build_tools.convert import traditional
+from build_tools.editions import make_editions
+from build_tools.handouts import render_handouts
 from build_tools.linking import crosslink
 
 pytestmark = pytest.mark.e2e
@@ -21,6 +25,10 @@ def squeeze(text):
     return re.sub(r"\s+", "", re.sub(r"-\n", "", text))
 
 
+# The footer without SITE_URL: the bulletin, then the title.
+FOOTER = r"^\s*(新华社|新華社) 2026年4月26日 · "
+
+
 def body_of(path, *options):
     """The printed text without the page furniture (running title, permalink, page number)."""
     pages = text_of(path, *options).split("\f")
@@ -28,8 +36,8 @@ def body_of(path, *options):
     kept = []
     for page in pages:
         lines = page.splitlines()
-        kept += [line for line in lines if not re.match(r"^\s*(\d+\s*/\s*\d+|/\S*/|https?://\S+)\s*$", line)
-                 and line.strip() != running]
+        kept += [line for line in lines if not re.match(r"^\s*(\d+\s*/\s*\d+|https?://\S+)\s*$", line)
+                 and not re.match(FOOTER, line) and line.strip() != running]
     return "\n".join(kept)
 
 
@@ -56,8 +64,9 @@ def clause_texts(seed, convert=lambda t: t):
 
 @pytest.mark.parametrize("mode", ["zh-Hans", "zh-Hant", "bilingual"])
 def test_every_clause_is_printed_in_order_without_a_missing_character(site, seed, mode):
-    # The bilingual handout sets Chinese and English in two columns: read the left one.
-    left = ("-x", "0", "-y", "0", "-W", "297", "-H", "842") if mode == "bilingual" else ()
+    # The bilingual handout sets Chinese and English in two columns: read the left one (17 mm of
+    # margin and 40 % of the 176 mm between the margins: 247 pt).
+    left = ("-x", "0", "-y", "0", "-W", "250", "-H", "842") if mode == "bilingual" else ()
     printed = squeeze(body_of(site / PDF / f"opinion.{mode}.pdf", *left))
     position = -1
     for clause in clause_texts(seed, traditional if mode == "zh-Hant" else (lambda t: t)):
@@ -86,9 +95,24 @@ def test_no_line_starts_with_closing_punctuation(site):
             assert not line.startswith(tuple("，。、；：？！）》”")), (name, line)
 
 
-def test_the_footer_names_the_online_page(site):
-    assert "/2026-04-26-xinhua/opinion/" in text_of(site / PDF / "opinion.zh-Hans.pdf")
-    assert "/zh-Hant/2026-04-26-xinhua/opinion/" in text_of(site / PDF / "opinion.zh-Hant.pdf")
+def test_the_footer_names_the_bulletin_and_title_where_the_site_address_is_unknown(site):
+    simplified = text_of(site / PDF / "opinion.zh-Hans.pdf")
+    assert "新华社 2026年4月26日 · 中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见" in simplified
+    assert "新華社 2026年4月26日 · 中共中央辦公廳國務院辦公廳關於加強新就業群體服務管理的意見" in text_of(
+        site / PDF / "opinion.zh-Hant.pdf")
+    assert "新华社 2026年4月26日 · 学习材料：《意见》逐条对照答记者问" in text_of(site / PDF / "opinion.study-pack.pdf")
+    # a bare path without a host is no address a reader can follow
+    assert "/2026-04-26-xinhua/opinion/" not in simplified
+
+
+def test_the_footer_gives_the_full_address_where_it_is_known(seed, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/bulletins/")
+    links = crosslink([seed])
+    pages = render_handouts([seed], links, make_editions([seed], links))
+    assert 'data-reference="https://example.org/bulletins/zh-Hant/2026-04-26-xinhua/opinion/"' in pages[
+        f"{PDF}/opinion.zh-Hant.pdf"]
+    assert 'data-reference="https://example.org/bulletins/2026-04-26-xinhua/opinion-explained/"' in pages[
+        f"{PDF}/opinion.study-pack.pdf"]
 
 
 def test_the_study_pack_puts_each_explanation_after_its_clause(site, seed):
@@ -123,3 +147,98 @@ def test_cross_references_print_as_readable_references(site):
     assert squeeze("对应条款：《意见》第（六）条 加强互联网平台算法治理") in interview
     opinion = squeeze(body_of(site / PDF / "opinion.zh-Hans.pdf"))
     assert squeeze("答记者问中的解读：第3问；第5问·第3点") in opinion
+
+
+def blank_shares(path):
+    """Per page, the share of the text area (A4 less the 18 mm and 20 mm margins) left empty below
+    its last line of text, read from poppler's word boxes."""
+    top, bottom = 18 / 25.4 * 72, (297 - 20) / 25.4 * 72
+    pages = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("<page ")[1:]
+    shares = []
+    for page in pages:
+        lowest = max((float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', page) if top < float(y) < bottom),
+                     default=top)
+        shares.append((bottom - lowest) / (bottom - top))
+    return shares
+
+
+# Rows break across pages: the Opinion is 2 pages in Chinese and was 8 side by side (16 for the
+# interview) when no row could break; 5 and 9 now.
+@pytest.mark.parametrize("name, most", [("opinion.bilingual.pdf", 6), ("interview.bilingual.pdf", 10)])
+def test_bilingual_handouts_fill_their_pages(site, name, most):
+    shares = blank_shares(site / PDF / name)
+    assert len(shares) <= most, len(shares)
+    assert all(share <= 0.2 for share in shares[:-1]), [round(share, 2) for share in shares]
+
+
+def test_the_english_is_set_in_noto_serif_bold_where_the_chinese_is(site):
+    fonts = subprocess.run(["pdffonts", str(site / PDF / "opinion.bilingual.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+    assert {"Noto-Serif", "Noto-Serif-Bold"} <= names, names
+    assert not any("DejaVu" in name for name in names), names
+
+
+def catalog_language(path):
+    """The document's /Lang, from the PDF's (compressed) object streams."""
+    data = path.read_bytes()
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            found = re.search(rb"/Lang \(([^)]*)\)", zlib.decompress(stream.group(1)))
+        except zlib.error:
+            continue
+        if found:
+            return found.group(1).decode()
+    return None
+
+
+def test_every_handout_is_tagged_with_its_title_and_language(site):
+    for path in sorted((site / PDF).iterdir()):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), path.name
+        assert re.search(r"^Title:\s+\S", info, re.M), path.name
+        assert catalog_language(path) == ("zh-Hant" if ".zh-Hant." in path.name else "zh-Hans"), path.name
+
+
+def test_no_space_is_widened_by_justification(site):
+    # WeasyPrint widens spaces only: a justified Chinese line poured its slack into a Latin name's space.
+    assert "小米Vision GT" in text_of(site / PDF / "auto-show.zh-Hant.pdf")
+    for path in sorted((site / PDF).iterdir()):
+        assert not re.search(r"\S {2,}\S", text_of(path)), path.name
+
+
+def test_the_study_pack_lists_one_term_a_line_and_keeps_the_notes_heading_with_its_box(site):
+    printed = text_of(site / PDF / "opinion.study-pack.pdf")
+    assert "。；" not in printed
+    assert re.search(r"恶性竞\s*争。\n经营性贷款（jīngyíngxìng dàikuǎn，business loans）：", printed)
+    # Below each "笔记" heading, on its page, the room for its 32 mm box.
+    bottom, box = (297 - 20) / 25.4 * 72, 32 / 25.4 * 72
+    boxes = subprocess.run(["pdftotext", "-bbox", str(site / PDF / "opinion.study-pack.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout.split("<page ")[1:]
+    headings = [(number, float(y)) for number, page in enumerate(boxes, 1)
+                for y in re.findall(r'<word [^>]*yMax="([\d.]+)">笔记</word>', page)]
+    assert len(headings) == printed.count("\n笔记\n") > 10
+    assert all(bottom - y >= box for _, y in headings), [number for number, y in headings if bottom - y < box]
+
+
+def kilobytes(path):
+    return f"{round(path.stat().st_size / 1000)} KB"
+
+
+def test_the_handout_links_say_the_language_and_the_size(site):
+    def links(edition):
+        page = (site / edition / "2026-04-26-xinhua/opinion/index.html").read_text("utf-8")
+        return dict((re.search(r"opinion\.([\w-]+)\.pdf", href).group(1), label) for href, label in
+                    re.findall(r'<a href="([^"]*/pdf/[^"]*)" download>([^<]*)</a>', page))
+
+    size = {mode: kilobytes(site / PDF / f"opinion.{mode}.pdf") for mode in ("zh-Hans", "zh-Hant", "bilingual",
+                                                                             "study-pack")}
+    assert links("en") == {
+        "zh-Hans": f"Simplified Chinese (PDF, {size['zh-Hans']})",
+        "zh-Hant": f"Traditional Chinese (PDF, {size['zh-Hant']})",
+        "bilingual": f"Chinese–English (PDF, {size['bilingual']})",
+        "study-pack": f"Study pack: clauses with their explanations, in Simplified Chinese only (PDF, {size['study-pack']})"}
+    assert links("zh-Hant")["study-pack"] == f"學習材料：逐條對照解讀，僅有簡體版（PDF，{size['study-pack']}）"
+    assert links(".")["study-pack"] == f"学习材料：逐条对照解读（PDF，{size['study-pack']}）"
+    assert links(".")["bilingual"] == f"中英对照（PDF，{size['bilingual']}）"
