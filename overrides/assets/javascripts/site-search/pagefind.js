@@ -168,20 +168,21 @@ function partsOf(term) {
 }
 
 // The page's words as Pagefind counts them (its word locations index this list), each with
-// where it stands in the text shown (`shown`: raw_content without U+200B) and in `compact`
-// (the words run together, lower case), which phrases are looked up in.
+// where it stands in the text shown (`shown`) and in `compact` (the words run together, lower
+// case), which phrases are looked up in. raw_content separates words with U+200B (dropped
+// here) and escapes < and > (and nothing else: & is left as it is), which are unescaped.
 function wordsOf(raw) {
-  const shown = raw.replace(/\u200b/g, "");
   const words = [];
+  let shown = "";
   let compact = "";
-  let dropped = 0;  // U+200B before the current word
   let last = 0;
   for (const match of raw.matchAll(WORD)) {
-    dropped += (raw.slice(last, match.index).match(/\u200b/g) || []).length;
-    last = match.index;
-    const start = match.index - dropped;
-    words.push({ start, end: start + match[0].length, at: compact.length });
-    compact += match[0].toLowerCase();
+    shown += raw.slice(last, match.index).replace(/\u200b/g, "");
+    last = match.index + match[0].length;
+    const word = match[0].replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    words.push({ start: shown.length, end: shown.length + word.length, at: compact.length });
+    shown += word;
+    compact += word.toLowerCase();
   }
   return { shown, words, compact };
 }
