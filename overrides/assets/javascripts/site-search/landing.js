@@ -40,6 +40,9 @@ function land() {
       return mark;
     });
   }
+  // Coming back (Back, Forward, reload), page.js puts the reader where they were: marks only.
+  const navigation = performance.getEntriesByType?.("navigation")[0];
+  if (navigation && (navigation.type === "back_forward" || navigation.type === "reload")) return;
   // After the browser's own jump to #id, which it makes once the page has loaded.
   requestAnimationFrame(() => requestAnimationFrame(() => show(first)));
 }
