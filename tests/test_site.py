@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import threading
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -109,8 +110,10 @@ def test_chinese_search_finds_words_inside_sentences(page, query, expected):
     page.goto(f"{page.base}/{BULLETIN}/auto-show/")
     open_search(page)
     results = search(page, query)
+    # A result leads to the block that holds the words, with the query for marking them there.
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert hrefs[0] == f"/{BULLETIN}/{expected}/", hrefs
+    assert urlsplit(hrefs[0]).path == f"/{BULLETIN}/{expected}/", hrefs
+    assert parse_qs(urlsplit(hrefs[0]).query) == {"h": [query]} and urlsplit(hrefs[0]).fragment, hrefs
     # Listing pages are not indexed, so a passage is found once, on its article.
     assert all(h.startswith(f"/{BULLETIN}/") and h.rstrip("/") != f"/{BULLETIN}" for h in hrefs), hrefs
     assert query in "".join(results.first.locator("mark").all_inner_texts()), "the excerpt marks the words found"
@@ -143,7 +146,7 @@ def test_search_by_keyboard_alone(page):
     box = dialog.get_by_role("searchbox", name="搜索")
     expect(box).to_be_focused()
     results = search(page, "算法")
-    expect(dialog.get_by_role("status")).to_have_text("2 个符合条件的结果")
+    expect(dialog.get_by_role("status")).to_have_text("找到 2 个符合条件的结果")
     assert results.count() == 2
     page.keyboard.press("ArrowDown")
     expect(results.first).to_be_focused()
@@ -157,7 +160,7 @@ def test_search_by_keyboard_alone(page):
     expect(box).to_be_focused()
     assert box.input_value() == "算法" and box.evaluate("el => [el.selectionStart, el.selectionEnd]") == [0, 2]
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{page.base}/{BULLETIN}/opinion/")
+    page.wait_for_url(f"{page.base}/{BULLETIN}/opinion/?h=%E7%AE%97%E6%B3%95#opinion__sec3__cl6")
     assert page.errors == [] and page.outside == []
 
 
@@ -185,7 +188,7 @@ def test_more_results_load_five_at_a_time(page):
     fragments = []
     page.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
     results = search(page, "的")  # in six of the seven articles
-    expect(page.get_by_role("dialog").get_by_role("status")).to_have_text("6 个符合条件的结果")
+    expect(page.get_by_role("dialog").get_by_role("status")).to_have_text("找到 6 个符合条件的结果")
     assert results.count() == 5 and len(fragments) == 5, "only the results shown are downloaded"
     page.get_by_role("button", name="显示更多结果").click()
     expect(results).to_have_count(6)
@@ -425,7 +428,7 @@ def test_every_script_finds_the_passage_in_the_readers_edition(page, edition, qu
     results = search(page, query)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert len(hrefs) == len(set(hrefs)), "no passage twice"
-    assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == expected
+    assert {urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == expected
     assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in hrefs), hrefs
     subs = page.locator("dialog .site-search__sub").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert all(h.startswith(f"/{edition}{BULLETIN}/") for h in subs), subs

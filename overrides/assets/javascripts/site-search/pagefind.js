@@ -15,11 +15,29 @@
 //   same path under this edition's root, titled from this edition's navigation when listed.
 //   Once merged Pagefind searches both indexes; only the results of the one the query is for
 //   are kept, so a page is never listed twice.
-// - A result's excerpt is also the excerpt of its best section: that section is dropped from
-//   the sub-results, so one passage is not listed twice.
+// - A Chinese query of two or more characters finds the pages that hold it as written, never a
+//   page that holds one of its characters: Pagefind segments the query in the browser
+//   (Intl.Segmenter) differently from the index (量子纠缠 matched the word 量 in 高质量). Pages
+//   its exact-phrase search finds ("…") are certain; every other page it lists is kept only
+//   if its text holds each part of the query (`raw_content`: the page's words, so this costs
+//   the page's fragment, which a shown result downloads anyway). At most VERIFY such pages.
+// - Every result leads to the block that holds the match (the nearest element with an id
+//   before it, not only headings as Pagefind's sub-results), with ?h=<query> for landing.js
+//   to mark the words there. One result per block that holds a match: the first is the page's
+//   own link and excerpt, the others its sub-results. Excerpts are built here from the page's
+//   words, as [text, marked] pieces, marking the query as written (not the index's words).
 import * as pagefind from "../../../pagefind/pagefind.js";
 
 const HAN = /\p{Script=Han}/u;
+// Pages Pagefind lists for a Chinese query without finding the exact phrase, whose fragments
+// are fetched to check them (the first ones in its ranking; the rest are dropped).
+const VERIFY = 10;
+// Words shown before and after a match in an excerpt (Pagefind's own excerpt is 30 words).
+const BEFORE = 9;
+const AFTER = 21;
+// A block's title when it has no heading: its first sentence, cut at this many characters.
+const LEAD = 28;
+const WORD = /[^\s\u200b]+/g;  // raw_content separates the words Pagefind indexed with U+200B
 
 // options:
 //   bundle      absolute URL of <site root>/pagefind/
@@ -74,25 +92,38 @@ export function createSearch(options) {
     return url.pathname + url.hash;
   }
 
-  // What the dialog shows of one page: plain fields, the other language's marked with its tag.
-  function shape(page, foreign, names) {
-    const subs = (page.sub_results || []).filter((sub) => sub.excerpt !== page.excerpt);
-    const url = foreign ? relink(page.url) : page.url;
-    const title = foreign && names.get(new URL(url, location.href).pathname);
-    return {
-      url,
-      title: title || page.meta?.title || url,
-      titleLang: foreign && !title ? other.lang : null,
-      excerpt: page.excerpt || "",
-      lang: foreign ? other.lang : null,
-      subResults: subs.map((sub) => ({
-        url: foreign ? relink(sub.url) : sub.url,
-        title: sub.title || "",
-        excerpt: sub.excerpt || "",
-      })),
-    };
+  // The address a result leads to: the block, and the query for landing.js.
+  function landing(url, id, term) {
+    const target = new URL(url, location.href);
+    target.searchParams.set("h", term);
+    target.hash = id ? "#" + id : "";
+    return target.pathname + target.search + target.hash;
   }
 
+  // What the dialog shows of one page: plain fields, the other language's marked with its tag.
+  // `ok`: for a Chinese query, whether the page holds every part of it.
+  function shape(page, foreign, names, term, parts) {
+    const text = wordsOf(page.raw_content ?? page.content ?? "");
+    const hits = parts ? phraseHits(text, parts) : wordHits(text, page.locations || []);
+    const ok = !parts || parts.every((part) => hits.some((hit) => hit.part === part));
+    const url = foreign ? relink(page.url) : page.url;
+    const title = foreign && names.get(new URL(url, location.href).pathname);
+    const sections = blocks(page.anchors || [], hits).map(({ anchor, hits: inside }) => ({
+      url: landing(url, anchor?.id, term),
+      title: anchor ? heading(anchor, text) : "",
+      excerpt: excerpt(text, inside[0].word, hits),
+    }));
+    const [first, ...rest] = sections;
+    return {
+      ok,
+      url: first ? first.url : landing(url, null, term),
+      title: title || page.meta?.title || url,
+      titleLang: foreign && !title ? other.lang : null,
+      excerpt: first ? first.excerpt : [[page.plain_excerpt || "", false]],
+      lang: foreign ? other.lang : null,
+      subResults: rest,
+    };
+  }
   return {
     // Starts loading the WASM and this edition's index metadata.
     init: () => inner.init(),
@@ -106,14 +137,135 @@ export function createSearch(options) {
         for (const ch of term) converted += map[ch] || ch;
         term = converted;
       }
+      term = term.trim();
       const foreign = Boolean(other) && chinese !== ownChinese;
       if (foreign) await mergeOther();
-      const response = await inner.search(term);
       const prefix = (foreign ? other.language : language) + "_";
+      const mine = (result) => result.id.startsWith(prefix);
       const names = foreign ? titles() : null;
-      return (response?.results || [])
-        .filter((result) => result.id.startsWith(prefix))
-        .map((result) => ({ id: result.id, data: async () => shape(await result.data(), foreign, names) }));
+      // The parts of a Chinese query a page must hold: what is between spaces and punctuation.
+      const parts = chinese ? partsOf(term) : null;
+      const checked = parts && parts.join("").length > 1 ? parts : null;
+      const wrap = (result) => {
+        let shaped = null;
+        return { id: result.id, data: () => (shaped = shaped || result.data().then((page) => shape(page, foreign, names, term, parts))) };
+      };
+      const listed = ((await inner.search(term))?.results || []).filter(mine).map(wrap);
+      if (!checked) return listed;
+      const exact = checked.length === 1 ? ((await inner.search(`"${checked[0]}"`))?.results || []).filter(mine) : [];
+      const certain = new Set(exact.map((result) => result.id));
+      for (const result of exact) if (!listed.some((r) => r.id === result.id)) listed.push(wrap(result));
+      const unsure = listed.filter((result) => !certain.has(result.id)).slice(0, VERIFY);
+      const held = new Set();
+      await Promise.all(unsure.map(async (result) => { if ((await result.data()).ok) held.add(result.id); }));
+      return listed.filter((result) => certain.has(result.id) || held.has(result.id));
     },
   };
+}
+
+function partsOf(term) {
+  return term.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+}
+
+// The page's words as Pagefind counts them (its word locations index this list), each with
+// where it stands in the text shown (`shown`) and in `compact` (the words run together, lower
+// case), which phrases are looked up in. raw_content separates words with U+200B (dropped
+// here) and escapes < and > (and nothing else: & is left as it is), which are unescaped.
+function wordsOf(raw) {
+  const words = [];
+  let shown = "";
+  let compact = "";
+  let last = 0;
+  for (const match of raw.matchAll(WORD)) {
+    shown += raw.slice(last, match.index).replace(/\u200b/g, "");
+    last = match.index + match[0].length;
+    const word = match[0].replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    words.push({ start: shown.length, end: shown.length + word.length, at: compact.length });
+    shown += word;
+    compact += word.toLowerCase();
+  }
+  return { shown, words, compact };
+}
+
+// The word that holds the character at `offset` of `compact`.
+function wordAt(text, offset) {
+  let low = 0;
+  let high = text.words.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (text.words[middle].at <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+// Where in the shown text the character at `offset` of `compact` is.
+function shownAt(text, offset) {
+  const word = text.words[wordAt(text, offset)];
+  return word.start + (offset - word.at);
+}
+
+// Every occurrence of each part, in text order: {word, start, end (in shown), part}.
+function phraseHits(text, parts) {
+  const hits = [];
+  for (const part of parts) {
+    for (let at = text.compact.indexOf(part); at >= 0; at = text.compact.indexOf(part, at + part.length)) {
+      hits.push({ word: wordAt(text, at), start: shownAt(text, at), end: shownAt(text, at + part.length - 1) + 1, part });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+// The words Pagefind matched (a Latin query: its stemming and prefixes decide).
+function wordHits(text, locations) {
+  return [...new Set(locations)].filter((word) => word < text.words.length).sort((a, b) => a - b)
+    .map((word) => ({ word, start: text.words[word].start, end: text.words[word].end }));
+}
+
+// Hits grouped by the block they are in (the last element with an id before them), in text order.
+function blocks(anchors, hits) {
+  const marks = anchors.filter((anchor) => anchor.id).sort((a, b) => a.location - b.location);
+  const groups = [];
+  for (const hit of hits) {
+    let anchor = null;
+    for (const candidate of marks) {
+      if (candidate.location > hit.word) break;
+      anchor = candidate;
+    }
+    const group = groups.find((g) => g.anchor === anchor);
+    if (group) group.hits.push(hit);
+    else groups.push({ anchor, hits: [hit] });
+  }
+  return groups;
+}
+
+// A heading's text; for any other block, its first sentence (or its first LEAD characters).
+function heading(anchor, text) {
+  if (/^h\d$/i.test(anchor.element) && anchor.text?.trim()) return anchor.text.trim();
+  const word = text.words[Math.min(anchor.location, text.words.length - 1)];
+  if (!word) return "";
+  const rest = text.shown.slice(word.start, word.start + 200).trim();
+  const end = rest.search(/[。！？]|[.!?](?=\s|$)/);
+  const sentence = end >= 0 ? rest.slice(0, end + 1) : rest;
+  const most = HAN.test(sentence) ? LEAD : LEAD * 2.5;  // Latin letters are narrower
+  return sentence.length > most ? sentence.slice(0, most).trimEnd() + "…" : sentence;
+}
+
+// The words around `word`, as [text, marked] pieces, the hits among them marked.
+function excerpt(text, word, hits) {
+  const first = Math.max(0, word - BEFORE);
+  const last = Math.min(text.words.length - 1, word + AFTER);
+  const from = text.words[first].start;
+  const to = text.words[last].end;
+  const pieces = [];
+  let at = from;
+  for (const hit of hits) {
+    if (hit.end <= at || hit.start >= to) continue;
+    const start = Math.max(hit.start, at);
+    if (start > at) pieces.push([text.shown.slice(at, start), false]);
+    at = Math.min(hit.end, to);
+    pieces.push([text.shown.slice(start, at), true]);
+  }
+  if (at < to) pieces.push([text.shown.slice(at, to), false]);
+  return pieces;
 }

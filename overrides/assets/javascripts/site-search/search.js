@@ -152,7 +152,7 @@ function build() {
     return ul;
   }
 
-  // Page text is untrusted: titles go in as text, excerpts keep only Pagefind's <mark>s.
+  // Page text is untrusted: titles and excerpts go in as text, with <mark>s where they match.
   function link(url, title, titleLang, excerpt, lang, className) {
     const a = document.createElement("a");
     a.className = className;
@@ -169,28 +169,15 @@ function build() {
     return a;
   }
 
-  // Pagefind's excerpt is the page text with < and > escaped (and nothing else: & is left as
-  // it is) and matched words wrapped in <mark>…</mark>. Rebuilt as text nodes and <mark>
-  // elements, never parsed as HTML.
-  function marked(excerpt) {
-    const nodes = [];
-    let inside = false;
-    for (const part of excerpt.split(/(<\/?mark>)/)) {
-      if (part === "<mark>" || part === "</mark>") {
-        inside = part === "<mark>";
-        continue;
-      }
-      if (!part) continue;
-      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      if (inside) {
-        const mark = document.createElement("mark");
-        mark.textContent = text;
-        nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(text));
-      }
-    }
-    return nodes;
+  // The excerpt comes as [text, marked] pieces of the page's text (pagefind.js): text nodes
+  // and <mark> elements, never parsed as HTML.
+  function marked(pieces) {
+    return pieces.map(([text, mark]) => {
+      if (!mark) return document.createTextNode(text);
+      const element = document.createElement("mark");
+      element.textContent = text;
+      return element;
+    });
   }
 
   function sameSite(url) {
