@@ -4,7 +4,9 @@ Not `s2twp`: it swaps in Taiwanese IT vocabulary that is wrong in policy text
 (中央文件→中央檔案, 社区→社群, 优化→最佳化, 数据→資料). Plain `s2t` gives 羣 for 群.
 `source_texts/zh-Hant.yml` lists phrases OpenCC gets wrong (被发明→被髮明, 指明了→指明瞭);
 their Traditional form is put in place of OpenCC's, and the rest of the text is converted
-around them.
+around them. OpenCC leaves punctuation alone; the quotation marks then become the ones
+Taiwan and Hong Kong print, 「」 and 『』 (`punctuation.corner_quotes`), in the text, the
+interface and the handouts alike, since all of them are converted here.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import opencc
 
 from .errors import BuildError, short
+from .punctuation import corner_quotes
 from .validation import validate
 from .yamlfile import YamlFile, load_yaml
 
@@ -74,6 +77,11 @@ class Converter:
         return done
 
     def _convert(self, text: str) -> str:
+        # Quotation marks last: whether a mark is Chinese depends on its neighbours, which
+        # are the same characters in either script.
+        return corner_quotes(self._characters(text))
+
+    def _characters(self, text: str) -> str:
         if not self._pattern:
             return _converter().convert(text)
         out, last = [], 0

@@ -18,7 +18,7 @@ from .align import passage_kind
 from .editions import Edition
 from .linking import Crosslinks
 from .markup import attr, html, join, text
-from .model import Article, Bulletin, Link, Target
+from .model import Article, Block, Bulletin, Link, Target
 from .numerals import to_int
 from .outline import OutlineEntry
 
@@ -85,6 +85,40 @@ def place_name(target: Target, edition: Edition) -> str:
     return f"第{target.section}章" if target.section_scheme == "chapter" else edition.ui["section_label"] % target.section
 
 
+def block_reference(block: Block, article: Article, edition: Edition) -> str:
+    """How a reader cites a block: 第6问第3点 / Q6, point 3; 第（八）条第2段 / clause (8), paragraph 2;
+    第七条 / Article 7; 序言第1段 / preamble, paragraph 1; 第3段 / paragraph 3. Never its id."""
+    ui = edition.ui
+    paragraph = _paragraph_number(block.id)
+    if block.question:
+        if block.point:
+            return ui["point_label"] % {"question": block.question, "point": block.point}
+        where = ui["answer_label"] % {"question": block.question}
+        if block.type == "answer" and paragraph:
+            where += ui["answer_paragraph"] % paragraph
+        elif block.type == "subhead":
+            where += ui["subhead_label"]
+        return where
+    if block.section or block.clause:
+        target = Target(article, None, block.id, block.section, block.clause, "", "",
+                        section_scheme=block.section_scheme, clause_scheme=block.clause_scheme)
+        where = place_name(target, edition).strip()
+        if block.type in ("heading", "clause", "section") or not paragraph:
+            return where
+        return where + ui["paragraph_of"] % paragraph
+    if article.kind == "policy":
+        return ui["passage_" + passage_kind(block.id)] + ui["paragraph_of"] % (paragraph or 1)
+    return ui["paragraph_label"] % (paragraph or 1)
+
+
+def _paragraph_number(block_id: str) -> int | None:
+    last = block_id.rsplit("__", 1)[-1]
+    for prefix in ("p", "a"):
+        if last.startswith(prefix) and last[1:].isdigit():
+            return int(last[1:])
+    return None
+
+
 def source_label(link: Link, edition: Edition) -> str:
     block = link.source
     if block.point:
@@ -113,14 +147,48 @@ def _spans(link: Link, edition: Edition) -> list[str]:
     return [edition.zh(e.text.strip("，。、；：")) for e in link.evidence if e.kind in ("title", "quote")]
 
 
+_CHINESE_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# An English sentence ends at . ! ? (a closing quote may follow) before a space and a capital or quote.
+_ENGLISH_SENTENCE = re.compile(r".+?(?:[.!?][”’\"')]*(?=\s+[A-Z“\"(‘])|$)", re.S)
+
+
+def matched_sentences(value: str, spans: list[str]) -> tuple[list[str], list[int]]:
+    """`value`'s sentences, and the indexes of those that hold the shared wording (else the first)."""
+    sentences = _CHINESE_SENTENCE.findall(value)
+    chosen = [i for i, s in enumerate(sentences) if any(span and span in s for span in spans)]
+    return sentences, chosen or ([0] if sentences else [])
+
+
 def excerpt(value: str, spans: list[str], limit: int = EXCERPT_MAX) -> Markup:
     """The sentences of `value` that hold the shared wording, highlighted, within `limit` characters."""
-    sentences = re.findall(r"[^。！？]+[。！？]?", value)
-    chosen = [s for s in sentences if any(span and span in s for span in spans)] or sentences[:1]
-    joined = "…".join(chosen) if len(chosen) > 1 else chosen[0] if chosen else ""
+    sentences, chosen = matched_sentences(value, spans)
+    joined = "…".join(sentences[i] for i in chosen)
     if len(joined) > limit:
         joined = joined[: limit - 1] + "…"
     return highlight(joined, spans)
+
+
+def english_of(chinese: str, english: str, spans: list[str]) -> str:
+    """The English of the sentences `excerpt` shows: the same sentences where both texts have as many,
+    else those at the same place in the text (a translator joins or splits a sentence now and then)."""
+    sentences, chosen = matched_sentences(chinese, spans)
+    translated = [s.strip() for s in _ENGLISH_SENTENCE.findall(english.strip()) if s.strip()]
+    if not sentences or not translated:
+        return english
+    if len(translated) == len(sentences):
+        picked = sorted(set(chosen))
+    else:
+        ends = [sum(len(s) for s in sentences[: i + 1]) / len(chinese) for i in range(len(sentences))]
+        total = sum(len(t) for t in translated)
+        mids = [(sum(len(t) for t in translated[:k]) + len(translated[k]) / 2) / total for k in range(len(translated))]
+        picked = sorted({k for i in chosen for k, mid in enumerate(mids)
+                         if (ends[i - 1] if i else 0.0) <= mid <= ends[i]}
+                        or {min(range(len(translated)), key=lambda k: abs(mids[k] - ends[chosen[0]]))})
+    runs, last = [], None
+    for k in picked:
+        runs.append(translated[k] if last is None or k == last + 1 else "… " + translated[k])
+        last = k
+    return " ".join(runs)
 
 
 def _passage(link: Link, edition: Edition, limit: int) -> Markup:
@@ -129,8 +197,10 @@ def _passage(link: Link, edition: Edition, limit: int) -> Markup:
                    excerpt(edition.zh(link.source.text), _spans(link, edition), limit))
     if edition.code != "en":
         return chinese
-    english = _at_most(edition.en(link.source_bulletin, link.source.id).text or "", ENGLISH_MAX)
-    return (html('<span class="xref-translation">{}</span> ', english) if english else text("")) + chinese
+    whole = edition.en(link.source_bulletin, link.source.id).text or ""
+    english = _at_most(english_of(edition.zh(link.source.text), whole, _spans(link, edition)), ENGLISH_MAX)
+    # Each language on a line of its own (display: block in site.css), the English first on /en/.
+    return (html('<span class="xref-translation" lang="en">{}</span>', english) if english else text("")) + chinese
 
 
 def _at_most(value: str, limit: int) -> str:
@@ -151,9 +221,10 @@ def explanations_html(links: list[Link], here: Bulletin, edition: Edition, compa
     items = []
     for link in by_specificity(links):
         target = href(here, link.source_bulletin, link.source_article.id, link.source.id)
-        origin = html(' <span class="xref-origin">({})</span>', ui["curated_note"]) if link.origin == "curated" else ""
-        items.append(html('<li><a href="{}">{}</a>{}: {}</li>', target, source_label(link, edition), origin,
-                          _passage(link, edition, EXCERPT_MAX)))
+        origin = html(' <span class="xref-origin">{}</span>', paren(ui["curated_note"], edition)) \
+            if link.origin == "curated" else ""
+        items.append(html('<li><a href="{}">{}</a>{}{}{}</li>', target, source_label(link, edition), origin,
+                          ui["colon"], _passage(link, edition, EXCERPT_MAX)))
     side = html('<p class="xref-more"><a href="{}">{}</a></p>', href(here, here, compare, anchor),
                 ui["side_by_side"]) if compare else ""
     return html('<div class="xref xref-explained"><p class="xref-title">{}</p><ul>{}</ul>{}</div>',
@@ -169,10 +240,11 @@ def explains_html(links: list[Link], here: Bulletin, edition: Edition) -> Markup
     for link in links:
         target = link.target
         url = href(here, target.bulletin, target.article.id, target.block)
-        missing = "" if target.present else html(' <span class="xref-missing">({})</span>', ui["not_in_bulletin"])
+        missing = "" if target.present else html(' <span class="xref-missing">{}</span>',
+                                                  paren(ui["not_in_bulletin"], edition))
         items.append(html('<a href="{}">{}</a>{}', url, target_label(target, edition), missing))
-    return html('<p class="xref xref-explains"><span class="xref-title">{}: </span>{}</p>', ui["explains"],
-                join(items, "; "))
+    return html('<p class="xref xref-explains"><span class="xref-title">{}{}</span>{}</p>', ui["explains"],
+                ui["colon"], join(items, ui["list_separator"]))
 
 
 def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEntry], crosslinks: Crosslinks,
@@ -187,13 +259,15 @@ def outline_html(document: Article, bulletin: Bulletin, outline: list[OutlineEnt
         label = _number(entry.section, entry.clause, edition) + title
         cls = "outline-clause" if entry.clause else "outline-section"
         if entry.present:
-            note = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) if entry.partial else ""
+            note = html(' <span class="xref-missing">{}</span>', paren(ui["partly_in_bulletin"], edition)) \
+                if entry.partial else ""
             rows.append(html('<li class="{}"><a href="{}">{}</a>{}</li>', attr(cls), urls.here(entry.id), label, note))
             continue
         sources = _source_links(crosslinks.explaining(entry.id, document), bulletin, edition)
-        sources = html(' <span class="xref-title">{}:</span> {}', ui["explained_by"], sources) if sources else ""
-        rows.append(html('<li class="{} missing" id="{}">{} <span class="xref-missing">({})</span>{}</li>',
-                         attr(cls), attr(entry.id), label, ui["not_in_bulletin"], sources))
+        sources = html(' <span class="xref-title">{}{}</span>{}', ui["explained_by"], ui["colon"], sources) \
+            if sources else ""
+        rows.append(html('<li class="{} missing" id="{}">{} <span class="xref-missing">{}</span>{}</li>',
+                         attr(cls), attr(entry.id), label, paren(ui["not_in_bulletin"], edition), sources))
     heading = attr(f"{document.id}__outline")
     return html('<nav class="outline" aria-labelledby="{}"><p class="outline-title" id="{}">{}</p>'
                 '<p class="outline-note">{}</p><ul>{}</ul></nav>', heading, heading, ui["outline_title"],
@@ -217,8 +291,9 @@ def coverage_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin,
         cells = _source_links(links, here, edition) or html('<span class="xref-none">{}</span>', ui["no_explanation"])
         rows.append(html('<tr class="{}"><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>',
                          attr("" if links else "unexplained"), urls.here(target.block), label, status, cells))
-    return html('<table class="coverage"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
-                '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>', ui["coverage_clause"],
+    return html('<div class="coverage-wrap"><table class="coverage"><thead><tr><th scope="col">{}</th>'
+                '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>',
+                ui["coverage_clause"],
                 ui["coverage_status"], ui["coverage_explained"], join(rows))
 
 
@@ -230,12 +305,14 @@ def compare_html(targets: list[Target], crosslinks: Crosslinks, here: Bulletin, 
         links = _links_to(target, crosslinks)
         spans = [s for link in links for s in _spans(link, edition)]
         label = target_number(target, edition) + _title(target, edition)
-        partial = html(' <span class="xref-missing">({})</span>', ui["partly_in_bulletin"]) \
+        partial = html(' <span class="xref-missing">{}</span>', paren(ui["partly_in_bulletin"], edition)) \
             if target.present and _is_fragment(target) else ""
         heading = html('<p class="pair-heading"><a href="{}">{}</a>{}</p>',
                        href(here, target.bulletin, target.article.id, target.block), label, partial)
-        body = (html('<p lang="{}">{}</p>', attr(edition.zh_lang), highlight(edition.zh(target.text), spans))
-                if target.text else html('<p class="xref-missing">{}</p>', ui["not_in_bulletin"]))
+        if target.text:
+            body = html('<p lang="{}">{}</p>', attr(edition.zh_lang), highlight(edition.zh(target.text), spans))
+        else:  # a part printed as its heading alone holds its clauses; only an outline entry is elsewhere
+            body = html('<p class="xref-missing">{}</p>', ui["heading_only"] if target.present else ui["not_in_bulletin"])
         explanations = join(
             html('<div class="pair-explanation"><p class="pair-source"><a href="{}">{}</a></p><p>{}</p></div>',
                  href(here, l.source_bulletin, l.source_article.id, l.source.id), source_label(l, edition),
@@ -268,7 +345,12 @@ def _number(section: str | None, clause: str | None, edition: Edition) -> str:
 
 def _source_links(links: list[Link], here: Bulletin, edition: Edition) -> Markup:
     return join((html('<a href="{}">{}</a>', href(here, l.source_bulletin, l.source_article.id, l.source.id),
-                      source_label(l, edition)) for l in links), "; ")
+                      source_label(l, edition)) for l in links), edition.ui["list_separator"])
+
+
+def paren(value: str, edition: Edition) -> str:
+    """（不在本期公报中） in Chinese, (not in this bulletin) in English."""
+    return edition.ui["paren"] % value
 
 
 def by_specificity(links: list[Link]) -> list[Link]:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import urls
-from .crossrefs import place_name, short_name
+from .crossrefs import block_reference, short_name
 from .editions import Edition, article_title
 from .glossary import Term
 from .markup import html
-from .model import Article, Block, Bulletin, Target
+from .model import Article, Block, Bulletin
 from .pagetext import chinese_forms
 from .safe_text import render as render_markdown
 
@@ -90,8 +90,8 @@ def alternatives_html(term: Term, edition: Edition) -> Markup:
     """（其他译法：…） / (Other renderings: …), the renderings marked as English."""
     if not term.alternatives:
         return Markup("")
-    pattern = ('({}: <span lang="en">{}</span>)' if edition.code == "en" else '（{}：<span lang="en">{}</span>）')
-    return html(pattern, edition.ui["glossary_alternatives"], "; ".join(term.alternatives))
+    pattern = '({}{}<span lang="en">{}</span>)' if edition.code == "en" else '（{}{}<span lang="en">{}</span>）'
+    return html(pattern, edition.ui["glossary_alternatives"], edition.ui["colon"], "; ".join(term.alternatives))
 
 
 def filter_text(term: Term, traditional: str) -> str:
@@ -133,19 +133,8 @@ def article_name(bulletin: Bulletin, article: Article, edition: Edition) -> str:
 
 
 def place_label(bulletin: Bulletin, article: Article, block: Block, edition: Edition) -> str:
-    """A block as readers cite it: clause (8), part IV, Q6, point 3, paragraph 2 (第（八）条 …)."""
-    ui = edition.ui
-    if article.kind == "policy":
-        target = Target(article, bulletin, block.id, block.section, block.clause, "", "",
-                        section_number=block.section_number, clause_number=block.clause_number,
-                        section_scheme=block.section_scheme, clause_scheme=block.clause_scheme)
-        return edition.zh(place_name(target, edition))
-    if block.question and block.point:
-        return ui["point_label"] % {"question": block.question, "point": block.point}
-    if block.question:
-        return ui["answer_label"] % {"question": block.question}
-    number = re.search(r"(?:^|__)p(\d+)$", block.id)
-    return ui["paragraph_label"] % int(number.group(1)) if number else ui["untitled"]
+    """A block as readers cite it (crossrefs.block_reference): 第（八）条, 第6问第3点 / clause (8), Q6, point 3."""
+    return edition.zh(block_reference(block, article, edition))
 
 
 def many_bulletins(found: dict[str, list]) -> bool:

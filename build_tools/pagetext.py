@@ -10,13 +10,16 @@ point to the note, which follows the block; a term never takes a note's words.
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from . import urls
 from .annotate import markup
-from .editions import Edition
+from .crossrefs import block_reference
+from .editions import Edition, load_ui
 from .glossary import Term, find_terms
 from .model import Article, Bulletin
 from .notes import Note, find_quote
@@ -59,8 +62,19 @@ def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: lis
                for b in article.blocks if b.clause}
     numbers = {key: f"({n})" if edition.code == "en" else f"（{n}）" for key, n in printed.items()}
     fragments = {b.id: edition.ui["fragment_label"] % printed[b.id] for b in article.blocks if b.fragment}
+    # How a reader cites each block, in this edition's words for the page, and in Chinese and English
+    # for the two citation styles whatever the page's language.
+    refs = {b.id: block_reference(b, article, edition) for b in article.blocks}
+    cited = {b.id: (block_reference(b, article, _citing("zh-Hans")), block_reference(b, article, _citing("en")))
+             for b in article.blocks}
     return {"pieces": pieces, "blocks": blocks, "numbers": numbers, "fragments": fragments, "notes": after,
-            "header_notes": header_notes}
+            "header_notes": header_notes, "refs": refs, "cited": cited}
+
+
+@functools.cache
+def _citing(code: str) -> Edition:
+    """The words of a citation style (GB/T 7714 in Simplified, the English one in English)."""
+    return Edition(code, load_ui(code), chinese=str)
 
 
 def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: str | None = None,

@@ -69,3 +69,45 @@ def is_display_of(text: str, raw: str) -> bool:
     return len(text) == len(raw) and all(
         t == r or ALLOWED_PAIRS.get(r) == t for t, r in zip(text, raw)
     )
+
+
+# Quotation marks of the Traditional edition. Taiwan and Hong Kong print 「」 where the
+# Mainland prints “ ”, and 『』 for the quotation inside a quotation (‘ ’), so nesting
+# carries over mark for mark: “…‘…’…” → 「…『…』…」. One character for one, like
+# `display_text`, so offsets into the Simplified text hold for the Traditional one.
+CORNER_QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+_OPENING = {"“": "”", "‘": "’"}
+_CLOSING = {"”": "“", "’": "‘"}
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def corner_quotes(text: str) -> str:
+    """`text` with Chinese “ ” ‘ ’ turned into 「 」 『 』; English quotations keep theirs.
+
+    A pair is Chinese when it quotes Chinese (an ideograph inside: 以“[…]”标出 counts by its
+    neighbours, “十五五” by its content) or stands next to Chinese (“AI+”行动). A pair quoting
+    English between English words (`address “involution-style” competition`) and an apostrophe
+    (China’s) keep their marks. A mark without its partner (a quotation running on into the
+    next paragraph, as Chinese prints it) goes by its neighbours.
+    """
+    chinese = [False] * len(text)
+    open_at: dict[str, list[int]] = {"“": [], "‘": []}
+    paired: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            open_at[ch].append(i)
+        elif ch in _CLOSING and open_at[_CLOSING[ch]]:
+            start = open_at[_CLOSING[ch]].pop()
+            paired.update((start, i))
+            if (_IDEOGRAPH.search(text, start + 1, i) or _chinese_at(text, start - 1)
+                    or _chinese_at(text, i + 1)):
+                chinese[start] = chinese[i] = True
+    for i, ch in enumerate(text):
+        if ch in CORNER_QUOTES and i not in paired and (_chinese_at(text, i - 1) or _chinese_at(text, i + 1)):
+            chinese[i] = True
+    return "".join(CORNER_QUOTES[ch] if chinese[i] else ch for i, ch in enumerate(text))
+
+
+def _chinese_at(text: str, i: int) -> bool:
+    """An ideograph or a full-width mark at `i` (a quotation mark alone says nothing)."""
+    return 0 <= i < len(text) and text[i] not in CORNER_QUOTES and is_chinese(text[i])

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import markers, urls
 from .align import document_targets
-from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html,
+from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
                         outline_html, roman, short_name)
 from .editions import Edition, article_title, load_ui, make_editions
 from .errors import BuildError
@@ -52,6 +52,7 @@ class Entry:
     article: Article
     summary: str
     title: str
+    compare: str | None = None  # a document's side-by-side page with its interview: its title
 
 
 def _environment() -> jinja2.Environment:
@@ -72,7 +73,7 @@ def _environment() -> jinja2.Environment:
     # Front matter: a JSON string is a YAML string (escapes included), on one line.
     env.filters["yaml"] = lambda value: Markup(json.dumps(label(value), ensure_ascii=False))
     env.filters["attr"] = attr
-    env.globals.update(anchor=anchor, here=urls.here, md_link=urls.markdown)
+    env.globals.update(anchor=anchor, here=urls.here, md_link=urls.markdown, compare_page=compare_page)
     return env
 
 
@@ -193,7 +194,8 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
     for bulletin in bulletins:
         notes = load_notes(bulletin)
         blabel = bulletin_label(bulletin, edition)
-        entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a)) for a in bulletin.articles]
+        entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a),
+                         compare_title(a, crosslinks, edition)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
         json_name = f"{bulletin.id}.json"
         pages.add(f"{bulletin.id}/{json_name}", exports[bulletin.id], f"the data download of bulletin {bulletin.id}")
@@ -211,6 +213,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 citation=citation(edition, bulletin, article),
                 downloads=download_links(edition, bulletin, article, crosslinks),
                 edit=edit_link(edit_path(edition, bulletin, article), ui),
+                signpost=signpost(article, bulletin, crosslinks, edition),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
                 if article.continued else "",
@@ -221,7 +224,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 targets.sort(key=lambda t: t.order)
                 pages.add(f"{bulletin.id}/{compare_page(article)}.md", env.get_template("compare.md.j2").render(
                     ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
-                    title=ui["compare_title"] % short_name(article, edition),
+                    title=entry.compare,
                     coverage=coverage_html(targets, crosslinks, bulletin, edition),
                     edit=edit_link(repo_path(bulletin.path.parent / "links.yml"), ui),
                     rows=compare_html(targets, crosslinks, bulletin, edition),
@@ -249,11 +252,15 @@ def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
 
 
 def edit_link(path: str, ui: dict) -> Markup:
-    """The 'edit' line of a page: GitHub's editor when the repository is known, else the file's path."""
+    """A pencil in the toolbar: GitHub's editor when the repository is known, else the file's path,
+    shown when the pencil is pressed (contributors need it; readers need not read it)."""
     url = edit_url(path)
     if url:
-        return html('<span class="edit-source"><a href="{}">{}</a></span>', url, ui["edit_page"])
-    return html('<span class="edit-source">{}: <code>{}</code></span>', ui["edit_page"], path)
+        return html('<a class="edit-source" href="{}" title="{}" aria-label="{}">✎</a>', url,
+                    attr(f"{ui['edit_page']}{ui['colon']}{path}"), attr(ui["edit_page"]))
+    return html('<details class="edit-source"><summary title="{}" aria-label="{}">✎</summary>'
+                '<p>{}{}<code>{}</code></p></details>', attr(ui["edit_page"]), attr(ui["edit_page"]),
+                ui["edit_page"], ui["colon"], path)
 
 
 def repo_path(path: Path) -> str:
@@ -295,6 +302,33 @@ def export_all(bulletins: list[Bulletin], crosslinks: Crosslinks) -> dict[str, s
 
 def compare_page(document: Article) -> str:
     return document.id + COMPARE_SUFFIX
+
+
+def compare_title(article: Article, crosslinks: Crosslinks, edition: Edition) -> str | None:
+    """《意见》与答记者问对照 / The Opinions and the interview, side by side; None if it has no such page."""
+    if article.kind != "policy" or not crosslinks.is_explained(article):
+        return None
+    title = edition.ui["compare_title"] % short_name(article, edition)
+    return title[:1].upper() + title[1:]
+
+
+def signpost(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> Markup:
+    """At the top of a document, the interview that explains it; at the top of the interview, the
+    document; and their side-by-side page: the relationship is the point of the site."""
+    for pair in crosslinks.pairs:
+        if not crosslinks.is_explained(pair.document):
+            continue
+        if pair.document is article:
+            other, home, words = pair.interview, pair.interview_bulletin, edition.ui["signpost_document"]
+        elif pair.interview is article:
+            other, home, words = pair.document, pair.document_bulletin, edition.ui["signpost_interview"]
+        else:
+            continue
+        compare = href(bulletin, pair.document_bulletin, compare_page(pair.document))
+        return html('<p class="signpost">{}{}<a href="{}">{}</a> · <a href="{}">{}</a></p>', words,
+                    edition.ui["colon"], href(bulletin, home, other.id), article_title(edition, home, other),
+                    compare, edition.ui["side_by_side"])
+    return Markup("")
 
 
 def block_xrefs(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> dict[str, Markup]:

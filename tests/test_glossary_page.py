@@ -64,11 +64,12 @@ def test_terms_are_marked_in_the_leading_language_only(pages, edition, marked, u
 
 
 def test_marks_per_page_before_and_after(pages):
-    """81 marks on the Opinion and 18 in clause (八) before (every term once per language); now one per term."""
+    """Before: 81 marks on the Opinion, 18 in clause (八) (every term once per language). Now one per term."""
     page = pages[f"zh-Hans/{BULLETIN}/opinion.md"]
-    assert len(TERM_LINK.findall(page)) == 42
+    marked = TERM_LINK.findall(page)
+    assert len(marked) == len(set(marked)) < 50
     clause = page[page.index('id="opinion__sec4__cl8"'):page.index('id="opinion__sec4__cl9"')]
-    assert len(TERM_LINK.findall(clause)) == 9
+    assert len(TERM_LINK.findall(clause)) <= 9
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -141,10 +142,10 @@ def test_the_glossary_shows_no_block_ids_and_no_doubled_forms(pages, edition):
                        f'<a href="../{BULLETIN}/opinion/#opinion__sec4__cl8">第（八）条</a></dd>'),
     ("zh-Hant", "常住地", '《意見》</span>：<a href="../{}/opinion/#opinion__sec4__cl8">第（八）條</a></dd>'.format(BULLETIN)),
     ("en", "常住地", f'>The Opinions</span>: <a href="../{BULLETIN}/opinion/#opinion__sec4__cl8">clause (8)</a></dd>'),
-    ("zh-Hans", "党的二十大", f'>答记者问</span>：<a href="../{BULLETIN}/interview/#interview__q1__a1">第1问</a>、'
-                         f'<a href="../{BULLETIN}/interview/#interview__q2__a1">第2问</a></dd>'),
-    ("en", "党的二十大", f'>The interview</span>: <a href="../{BULLETIN}/interview/#interview__q1__a1">Q1</a>; '
-                      f'<a href="../{BULLETIN}/interview/#interview__q2__a1">Q2</a></dd>'),
+    ("zh-Hans", "党的二十大", f'>答记者问</span>：<a href="../{BULLETIN}/interview/#interview__q1__a1">第1问·答第1段</a>、'
+                         f'<a href="../{BULLETIN}/interview/#interview__q2__a1">第2问·答第1段</a></dd>'),
+    ("en", "党的二十大", f'>The interview</span>: <a href="../{BULLETIN}/interview/#interview__q1__a1">Q1, answer, '
+                      f'paragraph 1</a>; <a href="../{BULLETIN}/interview/#interview__q2__a1">Q2, answer, paragraph 1</a></dd>'),
     ("zh-Hans", "垂类大模型", '>《内蒙古“人工智能+”重塑千行百业》</span>：'
                          f'<a href="../{BULLETIN}/inner-mongolia-ai/#inner-mongolia-ai__p2">第2段</a></dd>'),
     ("en", "垂类大模型", f'</span>: <a href="../{BULLETIN}/inner-mongolia-ai/#inner-mongolia-ai__p2">paragraph 2</a></dd>'),

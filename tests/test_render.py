@@ -31,7 +31,7 @@ def test_the_policy_page_states_its_missing_beginning(seed):
     assert "本文开头刊登在第1版，不在本期公报中" in page
     assert '<p class="fragment-label">〔第（四）条，前半部分不在本期公报中〕</p><p class="zh primary" lang="zh-Hans">推广使用' in page
     assert "<strong>（八）提高公共服务水平。</strong>推行由" in page
-    assert "<strong>(8) Raising the level of public services.</strong> Implement" in page
+    assert "<strong>(8) Raising the level of public services.</strong> Have " in page
 
 
 def test_every_bulletin_in_the_build_is_listed(seed):

@@ -488,16 +488,17 @@ def test_copy_buttons_put_the_permalink_and_citations_on_the_clipboard(browser, 
     tab = context.new_page()
     tab.goto(f"{server}/{BULLETIN}/opinion/")
     block = tab.locator("#opinion__sec3__cl6")
-    block.get_by_role("button", name="复制链接 opinion__sec3__cl6").click()
+    block.get_by_role("button", name="复制链接 第（六）条").click()
     assert tab.evaluate("navigator.clipboard.readText()") == f"{server}/{BULLETIN}/opinion/#opinion__sec3__cl6"
-    block.get_by_role("button", name="GB/T 7714 opinion__sec3__cl6").click()
+    block.get_by_role("button", name="GB/T 7714 第（六）条").click()
     citation = tab.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("新华社. 中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见（opinion__sec3__cl6）[EB/OL]. (2026-04-26)[")
+    # the block as a reader cites it, never its id (the id stays in the address)
+    assert citation.startswith("新华社. 中共中央办公厅国务院办公厅关于加强新就业群体服务管理的意见（第（六）条）[EB/OL]. (2026-04-26)[")
     assert citation.endswith(f"]. {server}/{BULLETIN}/opinion/#opinion__sec3__cl6.")
-    block.get_by_role("button", name="英文引文 opinion__sec3__cl6").click()
+    block.get_by_role("button", name="英文引文 第（六）条").click()
     english = tab.evaluate("navigator.clipboard.readText()")
     assert english.startswith("Xinhua News Agency. 2026. \u201cOpinions of the General Office of the CPC Central Committee")
-    assert ",\u201d paragraph opinion__sec3__cl6. Chinese policy bulletins" in english
+    assert ",\u201d clause (6). Chinese policy bulletins" in english
     context.close()
 
 

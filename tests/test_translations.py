@@ -1,5 +1,6 @@
 """English translations: complete, fingerprinted, reported stale when the Chinese changes."""
 import os
+import re
 import subprocess
 import sys
 
@@ -92,3 +93,72 @@ def test_fingerprints_are_of_the_chinese_as_received(seed):
     source = next(s for s in sources(interview) if s.key == "interview__q1")
     assert source.raw == "问:请介绍一下制定《意见》的背景和意义。" and source.text.startswith("问：")
     assert source.fingerprint == fingerprint(source.raw) and len(source.fingerprint) == 12
+
+
+# The translation review (issue 13): one English rendering for each recurring term, in the
+# Opinion and in the interview that quotes it. (Chinese, the rendering, renderings it replaced.)
+RENDERINGS = [
+    ("劳动保障", "labor and social security", ["labor security", "labor protection"]),
+    ("劳动保护", "labor protection", []),
+    ("用工事实", "the actual facts of employment", ["employment relationship"]),
+    ("职业病防治", "prevention and control of occupational diseases", ["prevention and treatment"]),
+    ("行业管理和业务监管部门", "industry management and business regulatory departments", ["industry administration"]),
+    ("关爱服务", "care and services", ["caring services"]),
+    ("社会监督作用", "public oversight", ["social oversight"]),
+    ("激励引导", "encouragement and guidance", ["incentives"]),
+    ("劳动报酬", "labor remuneration", ["remuneration for work", "the pay of"]),
+    ("集中诉求", "common demands", ["widespread demands"]),
+    ("加大关爱力度", "stepping up care", ["care and support"]),
+    ("尊德守法", "respect social morality", ["respect ethics", "respect morality"]),
+    ("获得感幸福感安全感", "sense of fulfillment, happiness and security", ["sense of gain"]),
+    ("欺诈骗、骗贷", "fraud and scams, loan fraud", []),
+]
+
+
+@pytest.fixture(scope="module")
+def units(seed):
+    """(key, Chinese, English) of every translated unit of the bulletin."""
+    links = crosslink([seed])
+    found = []
+    for article in seed.articles:
+        titles = outline_titles(links, article)
+        english = translate(article, seed, "en", titles)
+        found += [(s.key, s.text, english[s.key].text) for s in sources(article, titles) if english[s.key].text]
+    return found
+
+
+@pytest.mark.parametrize("chinese, rendering, replaced", RENDERINGS, ids=[r[0] for r in RENDERINGS])
+def test_a_recurring_term_has_one_rendering(units, chinese, rendering, replaced):
+    having = [(key, en) for key, zh, en in units if chinese in zh]
+    assert having, f"{chinese} no longer occurs: drop it from RENDERINGS"
+    for key, en in having:
+        assert rendering in en.lower(), f"{key}: {chinese} is not rendered “{rendering}”"
+        for old in replaced:
+            # 劳动保障 inside 劳动保障监察 is still "labor and social security"; "labor protection"
+            # only where 劳动保护 is in the Chinese too.
+            if old == "labor protection" and "劳动保护" in next(zh for k, zh, _ in units if k == key):
+                continue
+            assert old not in en.lower(), f"{key}: “{old}” for {chinese}"
+
+
+def test_an_official_who_answers_is_not_the_head(units):
+    """负责人答记者问: Xinhua's formula is "an official with …"; 负责人 is not 部长."""
+    answering = [(key, en) for key, zh, en in units if "负责人" in zh and "记者" in zh]
+    assert {key for key, _ in answering} == {"interview__title", "interview__p1"}
+    for key, en in answering:
+        assert "an official with the social work department" in en.lower(), key
+        assert "head of" not in en.lower(), key
+
+
+def test_the_interview_quotes_the_opinions_headings_as_the_opinion_renders_them(units):
+    """A part or clause title the interview repeats (Q3 lists them all) reads the same in English."""
+    headings = {zh: re.sub(r"^\(\d+\) |^[IVX]+\. ", "", en) for key, zh, en in units
+                if re.fullmatch(r"opinion__sec\d+(__cl\d+)?__title", key)}
+    quoted = 0
+    for key, zh, en in units:
+        if key.startswith("interview__"):
+            for heading, rendering in headings.items():
+                if heading in zh:
+                    quoted += 1
+                    assert rendering.lower() in en.lower(), f"{key}: {heading} is not “{rendering}”"
+    assert quoted >= 17  # Q3 names all six parts and twelve clauses; Q4–Q5 repeat some

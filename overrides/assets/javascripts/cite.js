@@ -13,13 +13,20 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
   function address(id) { return location.href.split("#")[0] + "#" + id; }
+  // A block as a reader cites it (第6问·第3点, Q6, point 3), written by the build on the block in
+  // both languages; the id stays in the address only.
+  function reference(id, language) {
+    var block = document.getElementById(id);
+    return (block && block.getAttribute("data-ref-" + language)) || id;
+  }
   // GB/T 7714-2015, electronic resource: 主要责任者. 题名[EB/OL]. (发表日期)[引用日期]. 获取路径.
   function gbt(id) {
-    return d.publisher + ". " + d.titleZh + "（" + id + "）[EB/OL]. (" + d.date + ")[" + today() + "]. " + address(id) + ".";
+    return d.publisher + ". " + d.titleZh + "（" + reference(id, "zh") + "）[EB/OL]. (" + d.date + ")[" +
+      today() + "]. " + address(id) + ".";
   }
   // An author-date English style (Chicago-like), for readers citing in English.
   function english(id) {
-    return d.publisherEn + ". " + d.dateYear + ". \u201c" + d.titleEn + ",\u201d paragraph " + id + ". " +
+    return d.publisherEn + ". " + d.dateYear + ". \u201c" + d.titleEn + ",\u201d " + reference(id, "en") + ". " +
       d.site + ". Accessed " + today() + ". " + address(id) + ".";
   }
   function copy(text, button) {
@@ -47,6 +54,7 @@
     area.remove();
   }
   var kinds = [["link", d.labelLink, address], ["gbt", "GB/T 7714", gbt], ["en", d.labelEnglish, english]];
+  var pageLanguage = document.documentElement.lang.indexOf("en") === 0 ? "en" : "zh";
   document.querySelectorAll(".md-typeset .blk-link").forEach(function (link) {
     var id = link.getAttribute("href").slice(1);
     var box = document.createElement("span");
@@ -57,7 +65,7 @@
       button.type = "button";
       button.className = "cite-" + kind[0];
       button.textContent = kind[1];
-      button.setAttribute("aria-label", kind[1] + " " + id);
+      button.setAttribute("aria-label", kind[1] + " " + reference(id, pageLanguage));
       button.addEventListener("click", function () { copy(kind[2](id), button); });
       box.appendChild(button);
     });

@@ -83,3 +83,47 @@ document.querySelectorAll("a[data-edition-link]").forEach(function (link) {
     link.href = link.href.split("#")[0] + location.hash;
   });
 });
+
+// Back and forward land on the block the reader left, always. Blocks off screen are sized by
+// `contain-intrinsic-size` until shown (site.css), so a page rebuilt rather than restored from the
+// back-forward cache would put the browser's remembered offset on other text: the place is kept
+// as "this block, this far under the header" instead, and the browser's own restoring is off.
+(function () {
+  var key = "bulletin-place:" + location.pathname;
+  var selector = ".md-typeset .blk[id], .md-typeset h2[id], .md-typeset h3[id]";
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+  function place() {
+    var top = headerBottom();
+    var blocks = document.querySelectorAll(selector);
+    for (var i = 0; i < blocks.length; i++) {
+      var box = blocks[i].getBoundingClientRect();
+      if (box.bottom > top + 1) return { id: blocks[i].id, offset: box.top - top, y: window.scrollY };
+    }
+    return null;
+  }
+  function restore(saved) {
+    var block = document.getElementById(saved.id);
+    if (!block) return;
+    window.scrollTo(0, window.scrollY + block.getBoundingClientRect().top - headerBottom() - saved.offset);
+  }
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  window.addEventListener("pagehide", function () {
+    try { sessionStorage.setItem(key, JSON.stringify(place())); } catch (e) {}
+  });
+  var navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  var returning = navigation && (navigation.type === "back_forward" || navigation.type === "reload");
+  var saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(key)); } catch (e) {}
+  if (returning && saved && saved.id) {
+    restore(saved);
+    // Blocks near the screen are laid out now and may change size: put the block back once more.
+    requestAnimationFrame(function () { requestAnimationFrame(function () { restore(saved); }); });
+  } else if (location.hash) {
+    // Manual restoring also means the browser's own jump to an anchor is ours to make on reload.
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && returning) target.scrollIntoView();
+  }
+})();
