@@ -225,7 +225,7 @@ def test_the_term_switch_hides_the_marks_and_is_remembered(tab):
     switch = tab.get_by_role("button", name="标出术语")
     assert switch.get_attribute("aria-pressed") == "true"
     marks = tab.locator("a.term[href]")
-    assert marks.count() == 42
+    assert marks.count() == tab.locator("a.term").count() > 30
     switch.click()
     assert switch.get_attribute("aria-pressed") == "false"
     assert marks.count() == 0, "hidden marks are plain text: no link to tab to"
@@ -239,9 +239,10 @@ def test_the_term_switch_hides_the_marks_and_is_remembered(tab):
     switch = tab.get_by_role("button", name="標出術語")
     assert switch.get_attribute("aria-pressed") == "false"
     switch.click()
-    assert tab.locator("a.term[href]").count() == 49
+    every = tab.locator("a.term").count()
+    assert tab.locator("a.term[href]").count() == every > 30
     tab.reload()
-    assert tab.locator("a.term[href]").count() == 49 and tab.evaluate("document.documentElement.dataset.terms") is None
+    assert tab.locator("a.term[href]").count() == every and tab.evaluate("document.documentElement.dataset.terms") is None
     assert tab.errors == []
 
 
