@@ -120,6 +120,6 @@ def test_every_article_page_offers_its_handouts(site, seed):
 
 def test_cross_references_print_as_readable_references(site):
     interview = squeeze(body_of(site / PDF / "interview.zh-Hans.pdf"))
-    assert squeeze("解读：《意见》第（六）条 加强互联网平台算法治理") in interview
+    assert squeeze("对应条款：《意见》第（六）条 加强互联网平台算法治理") in interview
     opinion = squeeze(body_of(site / PDF / "opinion.zh-Hans.pdf"))
     assert squeeze("答记者问中的解读：第3问；第5问·第3点") in opinion

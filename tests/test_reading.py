@@ -113,7 +113,7 @@ def test_the_document_and_its_interview_point_to_each_other(tab):
     assert interview.locator(".signpost a").first.get_attribute("href") == "../opinion/"
     for path in (f"{BULLETIN}/", ""):
         listing = tab(path)
-        assert listing.locator("a[href*='opinion-explained']").count() == 1, path
+        assert listing.locator(".md-content a[href$='opinion-explained/']").count() == 1, path
 
 
 def test_the_compare_page_does_not_call_printed_parts_missing(tab):

@@ -22,7 +22,8 @@ def test_every_block_has_an_anchor_and_a_permalink(seed):
             if block.type in ("question", "heading"):
                 assert f"{{#{block.id}}}" in page, block.id
             else:
-                assert f'<div class="blk {block.type}" id="{block.id}">' in page or f'id="{block.id}">' in page, block.id
+                assert f'<div class="blk {block.type}" id="{block.id}" data-ref-zh=' in page or \
+                    f'<div class="blk clause fragment" id="{block.id}" data-ref-zh=' in page, block.id
                 assert f'<a class="blk-link" href="#{block.id}"' in page, block.id
 
 

@@ -72,8 +72,9 @@ def test_a_deep_link_lands_on_its_block(page):
 def test_the_bulletin_home_lists_every_article_with_kind_and_summary(page):
     page.goto(f"{page.base}/{BULLETIN}/")
     entries = page.locator("p.article-entry")
-    assert entries.count() == 7
+    assert entries.count() == 8  # seven articles, and the Opinion's side-by-side page with the interview
     assert entries.nth(2).inner_text() == "政策文件上接第1版 本期收录第（四）条后半至第（十二）条（第三至六部分）。"
+    assert entries.nth(3).inner_text().startswith("对照 ")
     page.get_by_role("link", name="试验田里亮“新招”").first.click()
     page.wait_for_url(f"{page.base}/{BULLETIN}/trial-fields/")
     assert page.errors == [] and page.outside == []
