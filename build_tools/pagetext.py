@@ -2,10 +2,11 @@
 
 For each block, the edition's primary language comes first (with the permalink ¶) and
 the other second, each `<p>` with its `lang`. On a page, the first occurrence of each
-glossary term is marked (in the Chinese and in the English) as a link to its glossary
-entry, which also shows beside it on hover, focus and tap (the entries load on first use:
-a page does not carry them); the words a note quotes are marked and point to
-the note, which follows the block.
+glossary term in the leading language (the one a single-language view keeps) is marked as a
+link to its glossary entry, which also shows beside it on hover, focus and tap (the entries
+load on first use: a page does not carry them); one mark per term and page, as a reader
+who has met a term once needs no second pointer. The words a note quotes are marked and
+point to the note, which follows the block; a term never takes a note's words.
 """
 from __future__ import annotations
 
@@ -31,14 +32,14 @@ HEADER = ("kicker", "title", "subtitle", "date", "byline", "dateline", "credit")
 
 @dataclass
 class Marks:
-    """What one page has marked so far: each glossary term once per language."""
+    """What one page has marked so far: each glossary term once."""
 
     edition: Edition
     terms: list[Term]
     notes: list[Note]
-    seen: set = field(default_factory=set)
     numbered: dict = field(default_factory=dict)  # note id → its number on the page
     names: dict = field(default_factory=dict)  # language → {term as written: Term}
+    seen: set = field(default_factory=set)  # the terms marked (by their Simplified form)
 
 
 def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: list[Term] = (),
@@ -87,10 +88,13 @@ def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: s
     # A note's quoted words keep their mark and number: a glossary term overlapping them is marked
     # at a later occurrence instead.
     quotes = _quote_spans(marks, key, chinese)
-    zh_spans = (_term_spans(marks, zh_text, "zh", around=quotes) if glossary else []) + quotes
+    # English leads on the English edition, unless there is no translation to lead with; terms are
+    # marked in the leading language only.
+    english_first = edition.primary == "en" and bool(translation.text)
+    zh_spans = (_term_spans(marks, zh_text, "zh", around=quotes) if glossary and not english_first else []) + quotes
     zh_html = _html(zh_text, zh_spans, "。" if bold else None)
     if translation.text:
-        en_spans = _term_spans(marks, translation.text, "en") if glossary else []
+        en_spans = _term_spans(marks, translation.text, "en") if glossary and english_first else []
         en_html = _html(translation.text, en_spans, ". " if bold else None)
         flag = (html(' <span class="tr-flag" role="note">{}</span>', ui["translation_stale"])
                 if translation.status == "stale" else "")
@@ -98,8 +102,7 @@ def _pair(marks: Marks, bulletin: Bulletin, key: str, chinese: str, permalink: s
     else:
         english = ("en", "missing", html("{}", ui["translation_missing"]))
     chinese_p = ("zh", "", zh_html)
-    # English leads on the English edition, unless there is no translation to lead with.
-    order = [english, chinese_p] if edition.primary == "en" and translation.text else [chinese_p, english]
+    order = [english, chinese_p] if english_first else [chinese_p, english]
     langs = {"zh": edition.zh_lang, "en": "en"}
     first, second = order
     return {
@@ -135,9 +138,9 @@ def _term_spans(marks: Marks, text: str, language: str, around: list = ()) -> li
     spans = []
     for start, end, name in find_terms(text, list(names), english=language == "en"):
         term = names[name]
-        if (language, term.zh) in marks.seen or any(start < b and a < end for a, b, *_ in around):
+        if term.zh in marks.seen or any(start < b and a < end for a, b, *_ in around):
             continue
-        marks.seen.add((language, term.zh))
+        marks.seen.add(term.zh)
         # A link to the glossary entry (article pages are two levels below the edition's root);
         # assets/javascripts/terms.js shows the entry beside it from GLOSSARY_JSON.
         spans.append((start, end, html('<a class="term" href="{}">', urls.page("glossary", anchor=term.slug, up=2)),
@@ -146,14 +149,24 @@ def _term_spans(marks: Marks, text: str, language: str, around: list = ()) -> li
 
 
 def tip_html(edition: Edition, term: Term) -> Markup:
-    """The entry shown beside a term on hover, focus or tap: both scripts, pinyin, English, the definition."""
-    simplified = term.zh
-    traditional = term.zh_hant or edition.traditional(term.zh)
+    """The entry shown beside a term on hover, focus or tap: both scripts (one where they agree), pinyin,
+    English, the definition."""
     definition = term.definition_en if edition.code == "en" else edition.zh(term.definition_zh)
-    return html('<span class="term-head"><span lang="zh-Hans">{}</span> · <span lang="zh-Hant">{}</span> · '
-                '<span lang="zh-Latn-pinyin">{}</span> · <span lang="en">{}</span></span>'
-                '<span class="term-def" lang="{}">{}</span>', simplified, traditional, term.pinyin, term.en,
+    return html('<span class="term-head">{} · <span lang="zh-Latn-pinyin">{}</span> · <span lang="en">{}</span></span>'
+                '<span class="term-def" lang="{}">{}</span>', chinese_forms(edition, term), term.pinyin, term.en,
                 attr("en" if edition.code == "en" else edition.zh_lang), render_markdown(definition))
+
+
+def chinese_forms(edition: Edition, term: Term) -> Markup:
+    """A term's Simplified and Traditional forms, the edition's own first; one form where the two agree
+    (常住地, not 常住地 · 常住地), marked with the edition's language."""
+    simplified, traditional = term.zh, term.zh_hant or edition.traditional(term.zh)
+    if simplified == traditional:
+        return html('<span lang="{}">{}</span>', attr(edition.zh_lang), simplified)
+    forms = [("zh-Hans", simplified), ("zh-Hant", traditional)]
+    if edition.code == "zh-Hant":
+        forms.reverse()
+    return join((html('<span lang="{}">{}</span>', lang, form) for lang, form in forms), " · ")
 
 
 def _quote_spans(marks: Marks, key: str, chinese: str) -> list:

@@ -155,7 +155,7 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
             "site_root": relative_root(edition, editions[0]),
             "edition": edition.code,
             # Words the theme needs that Material does not translate (build_tools/ui/*.yml).
-            "ui": {key: label(edition.ui[key]) for key in ("search_more", "search_close")},
+            "ui": {key: label(edition.ui[key]) for key in ("search_more", "search_close", "terms_switch")},
         },
     }
     path = work / f"mkdocs.{edition.code}.yml"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from .markup import anchor, attr, html, text
 from .safe_text import render as render_markdown
 from .notes import load_notes
 from .pagetext import page_view, tip_html
+from .glossary_page import glossary_groups, occurrences
 from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
 from .numerals import to_int
@@ -235,14 +235,9 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
               "the home page")
     if terms:
         pages.add("glossary.md", env.get_template("glossary.md.j2").render(
-            ui=ui, ed=edition, entries=glossary_entries(terms, found, edition),
+            ui=ui, ed=edition, groups=glossary_groups(terms, found, edition),
             edit=edit_link("source_texts/glossary.yml", ui)), "the glossary page")
     return pages
-
-
-def _plain(pinyin: str) -> str:
-    """Pinyin without tone marks, for alphabetical order."""
-    return "".join(c for c in unicodedata.normalize("NFD", pinyin.lower()) if unicodedata.category(c) != "Mn")
 
 
 def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
@@ -297,47 +292,9 @@ def edit_url(path: str) -> Markup | None:
     return urls.repository_file(repository, branch, path) if repository else None
 
 
-# Occurrences listed per term on the glossary page; the rest are counted.
-OCCURRENCES_SHOWN = 12
-
-
-def glossary_entries(terms, found: dict[str, list], edition: Edition) -> list[dict]:
-    """Each term in the edition's script, with its entry and links to where it occurs (`found`:
-    occurrences)."""
-    entries = []
-    for term in sorted(terms, key=lambda t: _plain(t.pinyin)):
-        places = found[term.zh]
-        shown = [(f"{_shortened(article_title(edition, bulletin, article))} · {block.id.split('__', 1)[1]}",
-                  urls.page(bulletin.id, article.id, anchor=block.id, up=1))
-                 for bulletin, article, block in places[:OCCURRENCES_SHOWN]]
-        if len(places) > len(shown):
-            shown.append((f"+{len(places) - len(shown)}", shown[-1][1]))
-        entries.append({
-            "slug": term.slug, "zh": edition.zh(term.zh) if not term.zh_hant or edition.code != "zh-Hant" else term.zh_hant,
-            "simplified": term.zh, "traditional": term.zh_hant or edition.traditional(term.zh), "pinyin": term.pinyin,
-            "en": term.en, "alternatives": term.alternatives, "occurrences": shown,
-            "definition_en": render_markdown(term.definition_en),
-            "definition_zh": render_markdown(edition.zh(term.definition_zh)),
-        })
-    return entries
-
-
 def _shortened(title: str, limit: int = 200) -> str:
-    """A title as a label repeated for every occurrence of every term: at most `limit` characters (the
-    longest real one, the Opinion's in English, has 170; a translation may be 40,000)."""
+    """A text at most `limit` characters long (a translation may be 40,000)."""
     return title if len(title) <= limit else title[: limit - 1] + "…"
-
-
-def occurrences(terms, bulletins: list[Bulletin]) -> dict[str, list]:
-    """Each term's blocks (bulletin, article, block), in order."""
-    found: dict[str, list] = {term.zh: [] for term in terms}
-    for bulletin in bulletins:
-        for article in bulletin.articles:
-            for block in article.blocks:
-                for term in terms:
-                    if term.zh in block.text:
-                        found[term.zh].append((bulletin, article, block))
-    return found
 
 
 def export_all(bulletins: list[Bulletin], crosslinks: Crosslinks) -> dict[str, str]:

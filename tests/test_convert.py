@@ -105,4 +105,4 @@ def test_simplified_edition_keeps_its_quotation_marks(seed):
     assert "綜合整治「內捲式」競爭" in traditional
     # the interface too (the outline's note), and the English beside the Chinese keeps “ ”
     assert "標明「不在本期公報中」" in traditional
-    assert "Comprehensively address “<a class=\"term\"" in traditional
+    assert "Comprehensively address “involution-style”" in traditional

@@ -3,8 +3,59 @@
 // the reader need not leave the page. The entries are fetched on first use from the edition's
 // assets/glossary.json (next to glossary/, which the links point into): a page carries only
 // the links, however many terms it marks. The JSON holds HTML the build escaped.
+//
+// A switch beside the reading view hides the marks; the choice is remembered for every page
+// (localStorage "bulletin-terms", read before the page paints by overrides/main.html). Hidden
+// terms are plain text: no underline, no entry, no link to tab to.
+//
+// On the glossary page, a filter box narrows the entries to those any of whose forms
+// (Simplified, Traditional, English, pinyin with or without tone marks) contain what is typed.
 (function () {
-  if (!document.querySelector("a.term")) return;
+  var script = document.currentScript;
+  var root = document.documentElement;
+  var terms = document.querySelectorAll("a.term");
+  if (!terms.length) return;
+  var STORE = "bulletin-terms";
+
+  function hidden() {
+    return root.dataset.terms === "hidden";
+  }
+
+  // Hidden terms lose their href (kept in data-href): an <a> without one is not a link, for the
+  // keyboard, screen readers and a stray click alike.
+  function apply() {
+    var off = hidden();
+    terms.forEach(function (link) {
+      if (off && link.hasAttribute("href")) {
+        link.dataset.href = link.getAttribute("href");
+        link.removeAttribute("href");
+      } else if (!off && link.dataset.href) {
+        link.setAttribute("href", link.dataset.href);
+        delete link.dataset.href;
+      }
+    });
+    if (off) hide();
+    if (button) button.setAttribute("aria-pressed", String(!off));
+  }
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "term-switch";
+  button.textContent = (script && script.dataset.switch) || "Glossary marks";
+  button.addEventListener("click", function () {
+    if (hidden()) delete root.dataset.terms; else root.dataset.terms = "hidden";
+    try { localStorage.setItem(STORE, hidden() ? "hidden" : "shown"); } catch (e) {}
+    apply();
+  });
+  // Beside the reading-view switch where the page has one, else under the title; a page may
+  // name the place with an element marked data-term-switch.
+  var slot = document.querySelector("[data-term-switch]");
+  var view = document.querySelector(".md-typeset .view-switch");
+  var title = document.querySelector(".md-typeset h1");
+  if (slot) slot.appendChild(button);
+  else if (view) view.after(button);
+  else if (title) title.after(button);
+  else button = null;
   var entries = null;  // promise of {anchor: html}
   var tip = null;
   var current = null;  // the term whose entry is shown
@@ -77,12 +128,12 @@
 
   // One listener of each kind for the whole page (not one per term): nothing to set up at load.
   function termOf(event) {
-    return event.target.closest ? event.target.closest("a.term") : null;
+    return event.target.closest && !hidden() ? event.target.closest("a.term[href]") : null;
   }
   document.addEventListener("pointerdown", function (event) {
     var link = termOf(event);
     touched = event.pointerType === "touch";
-    shownAtPress = !!link && current === link && !tip.hidden;
+    shownAtPress = !!link && current === link && !!tip && !tip.hidden;
   });
   document.addEventListener("mouseover", function (event) {
     var link = termOf(event);
@@ -113,4 +164,58 @@
   document.addEventListener("pointerdown", function (event) {
     if (tip && !tip.hidden && !tip.contains(event.target) && !termOf(event)) hide();
   });
+  apply();
+})();
+
+// The glossary page: type to narrow the entries; the jump bar greys out letters left empty.
+(function () {
+  var bar = document.querySelector(".glossary-bar");
+  if (!bar) return;
+  var field = bar.querySelector(".glossary-filter");
+  var count = bar.querySelector(".glossary-count");
+  var none = document.querySelector(".glossary-none");
+  var groups = Array.prototype.map.call(document.querySelectorAll(".glossary-group"), function (group) {
+    return {
+      element: group,
+      letter: bar.querySelector('a[href="#' + group.id + '"]'),
+      entries: Array.prototype.map.call(group.querySelectorAll(".glossary-entry"), function (entry) {
+        return { element: entry, forms: entry.dataset.forms || "" };
+      })
+    };
+  });
+
+  // Lower case, tone marks off (lǜ → lu), runs of spaces as one: as the build wrote data-forms.
+  function plain(value) {
+    return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function filter() {
+    var query = plain(field.value);
+    var shown = 0;
+    groups.forEach(function (group) {
+      var inGroup = 0;
+      group.entries.forEach(function (entry) {
+        var match = !query || entry.forms.indexOf(query) >= 0;
+        entry.element.hidden = !match;
+        if (match) inGroup += 1;
+      });
+      group.element.hidden = inGroup === 0;
+      if (group.letter) {
+        if (inGroup) {
+          group.letter.removeAttribute("aria-disabled");
+          group.letter.removeAttribute("tabindex");
+        } else {
+          group.letter.setAttribute("aria-disabled", "true");
+          group.letter.setAttribute("tabindex", "-1");
+        }
+      }
+      shown += inGroup;
+    });
+    count.textContent = query ? (bar.dataset.count || "%d").replace("%d", shown) : "";
+    if (none) none.hidden = shown > 0;
+  }
+
+  field.hidden = false;
+  field.addEventListener("input", filter);
+  if (field.value) filter();  // a value the browser restored
 })();
