@@ -32,6 +32,8 @@ DOCUMENT_NAMES = {"意见": "Opinions", "决定": "Decision", "通知": "Notice"
                   "纲要": "Outline", "办法": "Measures", "条例": "Regulations", "规定": "Provisions",
                   "法": "Law"}
 ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+# Marks between phrases: a highlight never bridges them.
+_PHRASE_BREAKS = "，。、；：！？,.;:!?"
 
 
 def href(from_bulletin: Bulletin, to_bulletin: Bulletin, page: str, anchor: str | None = None) -> Markup:
@@ -134,6 +136,11 @@ def highlight(value: str, spans: list[str]) -> Markup:
         while at >= 0:
             marked[at : at + len(span)] = b"\x01" * len(span)
             at = value.find(span, at + len(span))
+    # One character left unmarked between two marked runs is a hole, not a difference: the evidence
+    # leaves out words every clause shares (新就[业]群体, 党中[央]), which the reader sees as a gap.
+    for i in range(1, len(value) - 1):
+        if not marked[i] and marked[i - 1] and marked[i + 1] and value[i] not in _PHRASE_BREAKS:
+            marked[i] = 1
     out, start = [], 0
     for end in range(1, len(value) + 1):  # one run of marked or unmarked text at a time
         if end == len(value) or marked[end] != marked[start]:

@@ -145,7 +145,13 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
         "copyright": label(edition.ui["footer"]),  # where the texts come from, and who wrote the rest
         # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
         **({"site_url": f"{published}/{edition.root}"} if published else {}),
-        "theme": {"custom_dir": "../overrides", "language": edition.code},
+        "theme": {"custom_dir": "../overrides", "language": edition.code,
+                  # Light or dark as the reader's system asks, and a toggle in the header to change it.
+                  "palette": [
+                      {"media": "(prefers-color-scheme: light)", "scheme": "default",
+                       "toggle": {"icon": "material/brightness-7", "name": label(edition.ui["dark_mode"])}},
+                      {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+                       "toggle": {"icon": "material/brightness-4", "name": label(edition.ui["light_mode"])}}]},
         "nav": navigation,
         "extra": {
             # The other editions, relative to this one's root; the theme adds the page's path.

@@ -128,3 +128,18 @@ def test_interface_punctuation_is_chinese_on_chinese_pages(tab):
     text = tab(f"{BULLETIN}/opinion/").locator(".md-content").inner_text()
     assert not re.search(r"[\u4e00-\u9fff]: ", text)  # 解读: → 解读见：
     assert "(不在本期公报中)" not in text
+
+
+@pytest.mark.parametrize("path", [f"{BULLETIN}/opinion/", f"en/{BULLETIN}/interview/", "zh-Hant/glossary/"])
+def test_dark_mode_follows_the_system_and_keeps_contrast(browser, server, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page.goto(f"{server}/{path}")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        scrollTo(0, y); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); } }""")
+    contrast = [n["target"] for v in Axe().run(page).response["violations"] if v["id"] == "color-contrast"
+                for n in v["nodes"]]
+    assert contrast == []
+    page.close()

@@ -29,11 +29,17 @@
     return d.publisherEn + ". " + d.dateYear + ". \u201c" + d.titleEn + ",\u201d " + reference(id, "en") + ". " +
       d.site + ". Accessed " + today() + ". " + address(id) + ".";
   }
+  // Screen readers hear "copied" too: a button's changed text is not announced by itself.
+  var status = document.createElement("span");
+  status.className = "cite-status";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
   function copy(text, button) {
     var done = function () {
       var label = button.textContent;
       button.textContent = d.copied;
-      setTimeout(function () { button.textContent = label; }, 1500);
+      status.textContent = d.copied;
+      setTimeout(function () { button.textContent = label; status.textContent = ""; }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
