@@ -143,3 +143,11 @@ def test_dark_mode_follows_the_system_and_keeps_contrast(browser, server, path):
                 for n in v["nodes"]]
     assert contrast == []
     page.close()
+
+
+def test_the_byline_mark_is_drawn_as_a_mark(tab):
+    page = tab(f"{BULLETIN}/interview/")
+    mark = page.locator(".byline .byline-mark")
+    assert mark.inner_text() == "□" and mark.get_attribute("aria-hidden") == "true"
+    ratio = mark.evaluate("m => parseFloat(getComputedStyle(m).fontSize) / parseFloat(getComputedStyle(m.parentElement).fontSize)")
+    assert ratio < 0.8
