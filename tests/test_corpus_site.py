@@ -8,6 +8,7 @@ import functools
 import hashlib
 import http.server
 import json
+import re
 import shutil
 import threading
 from html import unescape
@@ -23,6 +24,7 @@ PAIRS = sorted(p for p in CORPUS.iterdir() if (p / "document.txt").exists())
 PAGES = json.loads((CORPUS / "pages" / "pages.json").read_text("utf-8"))
 EDITIONS = ("", "zh-Hant/", "en/")
 REGULATIONS = "2020-01-06-party-organs-regulations"
+BULLETIN_ID = "2026-04-26-xinhua"
 
 
 def add_bulletin(source_texts, name: str, data: bytes) -> None:
@@ -130,3 +132,18 @@ def test_a_curated_link_to_a_reports_lead_shows_on_both_sides(corpus_site):
     assert 'href="../regulations/#regulations__lead__p1">《条例》导语</a>' in interview
     english = page(site, "en/", REGULATIONS, "interview")
     assert "the report&#39;s lead" in english or "the report's lead" in english
+
+
+def test_a_page_weighs_the_same_however_many_bulletins_the_site_holds(corpus_site, site):
+    """The navigation lists only the page's own bulletin, and a bulletin left out leaves no blank line
+    behind: the first bulletin's pages are byte for byte those of a site holding it alone."""
+    many, _ = corpus_site
+
+    def page_bytes(root, edition, article):
+        # The corpus site is built without handouts, so its links give no file sizes ("PDF, 320 KB").
+        return re.sub(rb"(?:\xef\xbc\x8c|, )\d[\d.]* [KM]B", b"",
+                      (root / edition / BULLETIN_ID / article / "index.html").read_bytes())
+
+    for article in ("auto-show", "flood-control"):
+        for edition in EDITIONS:
+            assert page_bytes(many, edition, article) == page_bytes(site, edition, article), (edition, article)
