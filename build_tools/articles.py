@@ -90,7 +90,7 @@ def _read_headers(paragraphs: list[Paragraph], i: int, drafts: list[Draft], slot
     j = i
     while j < len(paragraphs) and paragraphs[j].role in HEADER_ROLES:
         role = paragraphs[j].role
-        if role == "title" and run and _header_closed(run, paragraphs[j], slotted):
+        if role == "title" and run and _header_closed(run, slotted):
             break  # a second title after a header: a new article
         if role != "title" and any(p.role == role for p in run):
             break  # a second byline or date is text
@@ -117,7 +117,7 @@ def _read_headers(paragraphs: list[Paragraph], i: int, drafts: list[Draft], slot
     return j
 
 
-def _header_closed(run: list[Paragraph], para: Paragraph, slotted: bool) -> bool:
+def _header_closed(run: list[Paragraph], slotted: bool) -> bool:
     if slotted:
         return False  # places, not order, sort a three-line header from the next one
     return any(p.role != "title" for p in run)

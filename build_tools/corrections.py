@@ -8,7 +8,7 @@ guesses it corrects.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import BuildError, short
 from .model import split_lines
@@ -26,10 +26,7 @@ class Correction:
     kind: str | None = None
     parts: str | None = None
     clauses: str | None = None
-    used: set[str] | None = None
-
-    def __post_init__(self):
-        self.used = set()
+    used: set[str] = field(default_factory=set)  # the keys the parser consulted
 
     def wanted(self) -> set[str]:
         return {k for k in ("article", "headline", "kind", "parts", "clauses") if getattr(self, k) is not None}

@@ -64,13 +64,12 @@ def page_view(edition: Edition, bulletin: Bulletin, article: Article, terms: lis
                for b in article.blocks if b.clause}
     numbers = {key: f"({n})" if edition.code == "en" else f"（{n}）" for key, n in printed.items()}
     fragments = {b.id: edition.ui["fragment_label"] % printed[b.id] for b in article.blocks if b.fragment}
-    # How a reader cites each block, in this edition's words for the page, and in Chinese and English
-    # for the two citation styles whatever the page's language.
-    refs = {b.id: block_reference(b, article, edition) for b in article.blocks}
+    # How a reader cites each block, in Chinese and English for the two citation styles whatever the
+    # page's language.
     cited = {b.id: (block_reference(b, article, _citing("zh-Hans")), block_reference(b, article, _citing("en")))
              for b in article.blocks}
     return {"pieces": pieces, "blocks": blocks, "numbers": numbers, "fragments": fragments, "notes": after,
-            "header_notes": header_notes, "refs": refs, "cited": cited}
+            "header_notes": header_notes, "cited": cited}
 
 
 def _byline_mark(pair: dict) -> dict:

@@ -193,7 +193,7 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
         # A line standing alone between blank lines and indented text is a header line,
         # whatever its last mark (食用野生动物，重罚！).
         return "title"
-    if single and _exclaimed_title(text) and any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS):
+    if single and _exclaimed_title(text) and _header_follows(nxt):
         return "title"  # 食用野生动物，重罚！ over its subtitle
     if markers.ends_paragraph(text):
         return "end"
@@ -210,7 +210,7 @@ def _join_or_title(para: Paragraph, nxt: Line, before: list[Paragraph], indented
         return "join" if para.indented or not single else ("title" if _can_be_title(text) else "end")
     if not single:
         return "end" if starts_unit(nxt.text) else "join"
-    if any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS):
+    if _header_follows(nxt):
         return "title" if _can_be_title(text) else "end"
     unit = starts_unit(nxt.text)
     if not unit and continues_cut_word(nxt.text):
@@ -241,8 +241,13 @@ def _set_apart(para: Paragraph, nxt: Line) -> bool:
     by the indented text: the three-line header of the people.com.cn layout."""
     first = para.lines[0]
     return (not para.indented and first.blank_before and (nxt.indented or nxt.blank_before or
-            any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS))
+            _header_follows(nxt))
             and len(para.text) <= 2 * markers.HEADING_MAX and not markers.match("signoff_date", para.text))
+
+
+def _header_follows(nxt: Line) -> bool:
+    """The next line is one that only stands under a title: a subtitle, byline, date, dateline …"""
+    return any(markers.match(name, nxt.text) for name in HEADER_FOLLOWERS)
 
 
 def _exclaimed_title(text: str) -> bool:

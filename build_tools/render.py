@@ -427,13 +427,12 @@ def summarise(article: Article, edition: Edition, bulletin: Bulletin) -> str:
     prose = [b for b in article.blocks if b.type in ("paragraph", "answer", "point", "clause")]
     if not prose:
         return article_title(edition, bulletin, article)
-    first = edition.text(bulletin, prose[0].id, prose[0].text)
-    # The dateline is matched on the text as printed: converted to Traditional (新華社…電) the
-    # Simplified marker no longer finds it, and the summary began 新華社北京4月26日電.
+    # The dateline is cut from the text as printed: converted to Traditional (新華社…電) the Simplified
+    # marker no longer finds it, and the summary began 新華社北京4月26日電.
     printed = markers.match("dateline_start", prose[0].text)
-    if printed and edition.code != "en":
-        first = edition.zh(prose[0].text[printed.end():].lstrip())
-    opening = None if printed and edition.code != "en" else _ENGLISH_DATELINE.match(first)
+    chinese = prose[0].text[printed.end():].lstrip() if printed else prose[0].text
+    first = edition.text(bulletin, prose[0].id, chinese)
+    opening = _ENGLISH_DATELINE.match(first)
     if opening:
         first = first[opening.end():].lstrip()
     sentence = (_ENGLISH_SENTENCE if edition.code == "en" else _SENTENCE).match(first)

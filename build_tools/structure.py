@@ -269,7 +269,7 @@ def document_blocks(body: list[Paragraph], aid: str, continued: bool,
 def _lead_end(body: list[Paragraph]) -> int:
     """The last paragraph of a report's lead (`…《条例》全文如下。`) before the document it prints; -1 if none."""
     for index, para in enumerate(body):
-        if markers.match("full_text", para.text) or markers.MARKERS["full_text"].search(para.text):
+        if markers.MARKERS["full_text"].search(para.text):
             return index
     return -1
 
