@@ -1,6 +1,7 @@
 """Shared fixtures: the real bulletin, the People's Daily corpus, a parsed model."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -112,3 +113,28 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def watched_tab(browser, server, width: int = 1280, height: int = 900):
+    """A page that records console errors and every request that leaves localhost."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.errors, tab.outside = [], []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("request", lambda r: tab.outside.append(r.url) if not r.url.startswith(server) else None)
+    tab.base = server
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def scroll_through(page) -> None:
+    """Scrolls a page to its foot and back, as a reader does. Blocks off screen are sized by
+    `contain-intrinsic-size` (site.css) until first shown; after this every block has its real size,
+    which tools that read positions from the layout (axe's colour contrast) need."""
+    page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        scrollTo(0, y); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }
+        scrollTo(0, 0); }""")

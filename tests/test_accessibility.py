@@ -1,6 +1,8 @@
 """Every page in every edition: loads cleanly, stays on localhost, and axe-core finds nothing serious."""
 import pytest
 
+from conftest import scroll_through
+
 pytestmark = pytest.mark.e2e
 
 
@@ -37,12 +39,9 @@ def test_no_serious_or_critical_accessibility_violation(server, browser, path):
 
     tab = browser.new_page(viewport={"width": 1280, "height": 900})
     tab.goto(server + path)
-    # Blocks not yet on screen are sized by `contain-intrinsic-size` (site.css) and their text laid out
-    # only when axe asks, overflowing the placeholder onto the footer: axe then reads the footer as the
-    # text's background. Scrolled through once, as a reader does, every block has its real size.
-    tab.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
-        scrollTo(0, y); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }
-        scrollTo(0, 0); }""")
+    # Unshown blocks are laid out only when axe asks, their text overflowing the placeholder onto the
+    # footer, which axe then reads as the text's background.
+    scroll_through(tab)
     results = Axe().run(tab)
     serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

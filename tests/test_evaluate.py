@@ -88,22 +88,15 @@ def test_question_level_meets_the_issue(path, results):
     assert q.recall >= QUESTION_RECALL, sorted(q.missed)
 
 
+@pytest.mark.parametrize("level, floors", [("questions", QUESTION_FLOORS), ("points", POINT_FLOORS)],
+                         ids=["question-level", "point-level"])
 @pytest.mark.parametrize("path", pairs())
-def test_question_level_floor(path, results):
+def test_floor(path, results, level, floors):
     result = evaluated(path, results)
-    precision, recall = QUESTION_FLOORS[result.key.name]
-    q = result.questions
-    assert q.precision >= precision, sorted(q.wrong)
-    assert q.recall >= recall, sorted(q.missed)
-
-
-@pytest.mark.parametrize("path", pairs())
-def test_point_level_floor(path, results):
-    result = evaluated(path, results)
-    precision, recall = POINT_FLOORS[result.key.name]
-    p = result.points
-    assert p.precision >= precision, sorted(p.wrong, key=str)
-    assert p.recall >= recall, sorted(p.missed, key=str)
+    precision, recall = floors[result.key.name]
+    score = getattr(result, level)
+    assert score.precision >= precision, sorted(score.wrong, key=str)
+    assert score.recall >= recall, sorted(score.missed, key=str)
 
 
 @pytest.mark.parametrize("path", pairs())

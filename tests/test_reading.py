@@ -5,12 +5,16 @@ Measured in Chromium on the real build (the session's `site`)."""
 import re
 
 import pytest
+from conftest import scroll_through
 
 pytestmark = pytest.mark.e2e
 
 BULLETIN = "2026-04-26-xinhua"
 EDITIONS = ("", "zh-Hant/", "en/")
 FIRST_BLOCK = "document.querySelector('.md-typeset .blk').getBoundingClientRect().top + scrollY"
+# The block at the top of the screen, just under the header: the reader's place.
+PLACE = """() => { const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return [...document.querySelectorAll('.md-typeset .blk[id]')].find(b => b.getBoundingClientRect().bottom > top + 1).id; }"""
 
 
 @pytest.fixture
@@ -90,8 +94,7 @@ def test_back_lands_on_the_block_the_reader_left(tab):
     page.locator("#interview__q5__pt3").scroll_into_view_if_needed()
     page.mouse.wheel(0, 120)
     page.wait_for_timeout(300)
-    where = page.evaluate("""() => { const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
-        return [...document.querySelectorAll('.md-typeset .blk[id]')].find(b => b.getBoundingClientRect().bottom > top + 1).id; }""")
+    where = page.evaluate(PLACE)
     # Follow the cross-link nearest the reader's place, as the reader does, without scrolling to it first.
     page.evaluate("""() => { const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
         [...document.querySelectorAll('.xref-explains a')].find(a => a.getBoundingClientRect().top > top).click(); }""")
@@ -99,8 +102,7 @@ def test_back_lands_on_the_block_the_reader_left(tab):
     page.go_back()
     page.wait_for_url("**/interview/")
     page.wait_for_timeout(300)
-    back = page.evaluate("""() => { const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
-        return [...document.querySelectorAll('.md-typeset .blk[id]')].find(b => b.getBoundingClientRect().bottom > top + 1).id; }""")
+    back = page.evaluate(PLACE)
     assert back == where
 
 
@@ -137,8 +139,7 @@ def test_dark_mode_follows_the_system_and_keeps_contrast(browser, server, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page.goto(f"{server}/{path}")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
-        scrollTo(0, y); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); } }""")
+    scroll_through(page)
     contrast = [n["target"] for v in Axe().run(page).response["violations"] if v["id"] == "color-contrast"
                 for n in v["nodes"]]
     assert contrast == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import watched_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -18,16 +19,8 @@ NOTHING = {"": "没有找到符合条件的结果", "zh-Hant/": "沒有符合的
 
 @pytest.fixture
 def page(browser, server):
-    """A desktop page that records console errors and every request that leaves localhost."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    tab.errors, tab.outside = [], []
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("request", lambda r: tab.outside.append(r.url) if not r.url.startswith(server) else None)
-    tab.base = server
-    yield tab
-    context.close()
+    with watched_tab(browser, server, height=800) as tab:
+        yield tab
 
 
 def search(page, edition, query):

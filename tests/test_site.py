@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from build_tools.pipeline import build
-from conftest import REPO, QuietHandler, record_sha256
+from conftest import REPO, QuietHandler, record_sha256, watched_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -23,16 +23,8 @@ ARTICLES = ["interview", "producer-services", "opinion", "auto-show", "flood-con
 
 @pytest.fixture
 def page(browser, server):
-    """A page that records console errors and every request that leaves localhost."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.errors, tab.outside = [], []
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("request", lambda r: tab.outside.append(r.url) if not r.url.startswith(server) else None)
-    tab.base = server
-    yield tab
-    context.close()
+    with watched_tab(browser, server) as tab:
+        yield tab
 
 
 def test_one_page_per_article_and_the_published_data(site):
