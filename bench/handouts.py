@@ -19,6 +19,7 @@ from build_tools.editions import make_editions  # noqa: E402
 from build_tools.handouts import render_handouts, write_pdfs  # noqa: E402
 from build_tools.linking import crosslink  # noqa: E402
 from build_tools.pipeline import load_bulletins  # noqa: E402
+from build_tools.project import Project  # noqa: E402
 from build_tools.source import find_bulletins  # noqa: E402
 
 
@@ -28,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     bulletins = load_bulletins(find_bulletins(REPO / "source_texts"))
     links = crosslink(bulletins)
-    editions = make_editions(bulletins, links)
+    editions = make_editions(bulletins, links, Project(REPO))
     best_render = best_print = float("inf")
     for _ in range(args.runs):
         start = time.perf_counter()

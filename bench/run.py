@@ -59,6 +59,7 @@ from urllib.parse import unquote, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from build_tools.project import Project  # noqa: E402
 from build_tools.editions import make_editions  # noqa: E402
 from build_tools.handouts import render_handouts, write_pdfs  # noqa: E402
 from build_tools.linking import crosslink  # noqa: E402
@@ -180,9 +181,9 @@ def build_project(root: Path, pdfs: bool, trace: bool) -> dict:
     stages["parse (load_bulletins)"] = {"s": t, "grow": g}
     crosslinks, t, g = timed(lambda: crosslink(bulletins))
     stages["align (crosslink)"] = {"s": t, "grow": g}
-    editions, t, g = timed(lambda: make_editions(bulletins, crosslinks))
+    editions, t, g = timed(lambda: make_editions(bulletins, crosslinks, Project(root)))
     stages["convert (make_editions)"] = {"s": t, "grow": g}
-    pages, t, g = timed(lambda: render_site(bulletins, crosslinks))
+    pages, t, g = timed(lambda: render_site(bulletins, Project(root), crosslinks))
     stages["render Markdown (render_site)"] = {"s": t, "grow": g,
                                                "note": "includes make_editions again (render_site calls it)"}
     _, t, g = timed(lambda: write_docs(pages, root / "docs"))
@@ -228,7 +229,7 @@ def build_project(root: Path, pdfs: bool, trace: bool) -> dict:
     # wall time alone would hide work spread over two cores.
     before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     start = time.perf_counter()
-    build(root, pdfs=False)
+    build(Project(root), pdfs=False)
     wall = time.perf_counter() - start
     after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
@@ -238,8 +239,8 @@ def build_project(root: Path, pdfs: bool, trace: bool) -> dict:
     if trace:
         b2, stages["parse (load_bulletins)"]["peak"] = traced(lambda: load_bulletins(paths))
         c2, stages["align (crosslink)"]["peak"] = traced(lambda: crosslink(b2))
-        _, stages["convert (make_editions)"]["peak"] = traced(lambda: make_editions(b2, c2))
-        _, stages["render Markdown (render_site)"]["peak"] = traced(lambda: render_site(b2, c2))
+        _, stages["convert (make_editions)"]["peak"] = traced(lambda: make_editions(b2, c2, Project(root)))
+        _, stages["render Markdown (render_site)"]["peak"] = traced(lambda: render_site(b2, Project(root), c2))
 
     site = root / "site"
     html = list(site.rglob("*.html"))
@@ -400,15 +401,7 @@ def run_lighthouse(root: Path) -> dict:
     site = root / "site-lighthouse"
     server = Server(site, compress=True)
     try:
-        previous = os.environ.get("SITE_URL")
-        os.environ["SITE_URL"] = server.base
-        try:
-            build(root, site_dir=site, pdfs=False)
-        finally:
-            if previous is None:
-                del os.environ["SITE_URL"]
-            else:
-                os.environ["SITE_URL"] = previous
+        build(Project(root, site_url=server.base.rstrip("/")), site_dir=site, pdfs=False)
         with tempfile.TemporaryDirectory() as tmp:
             for label, path in LH_PAGES.items():
                 report = Path(tmp) / f"{label}.json"

@@ -17,8 +17,12 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import crosslink
-from .pipeline import ROOT, build, load_project
+from .pipeline import build, load_project
+from .project import Project
 from .translations import LANGUAGES, coverage, write_translations
+
+
+ROOT = Path(__file__).resolve().parent.parent  # the default project: this checkout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                           help="a gold YAML file, or a pair folder holding document.txt, interview.txt and "
                                "links.json (default: every key under tests/fixtures/)")
     args = parser.parse_args(argv)
+    # The one place the environment is read: every stage gets what it needs from the project.
+    args.project = Project.from_environment(args.root, os.environ)
+    args.root = args.project.root
     try:
         return COMMANDS[args.command](args)
     except BuildError as err:
@@ -69,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_build(args) -> int:
-    root = args.root.resolve()
+    root = args.root
     bulletins = load_project(root)
     try:
         links = crosslink(bulletins)
@@ -85,7 +92,7 @@ def cmd_build(args) -> int:
         print(f"error: {incomplete} English translation entries are stale or missing; "
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
-    built = build(root, bulletins=bulletins, crosslinks=links)
+    built = build(args.project, bulletins=bulletins, crosslinks=links)
     pages = sum(len(b.articles) for b in built)
     print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
     return 0
@@ -94,7 +101,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     if not args.no_build:
         cmd_build(args)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.root / "site"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.project.site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
         print(f"serving site/ at http://127.0.0.1:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
         try:
@@ -142,18 +149,19 @@ def report_translations(bulletins, links, language: str, verbose: bool) -> int:
 
 
 def cmd_pdf(args) -> int:
-    root = args.root.resolve()
+    root = args.root
     bulletins = load_project(root)
     if print_problems(check_project(root, bulletins)):
         return 1
     links = crosslink(bulletins)
-    written = write_pdfs(render_handouts(bulletins, links, make_editions(bulletins, links, root)), root / "site")
+    written = write_pdfs(render_handouts(bulletins, links, make_editions(bulletins, links, args.project)),
+                         args.project.site)
     print(f"wrote {len(written)} PDF handouts under site/", file=sys.stderr)
     return 0
 
 
 def cmd_evaluate(args) -> int:
-    sys.stdout.write(report(args.keys, args.root.resolve()))
+    sys.stdout.write(report(args.keys, args.root))
     return 0
 
 

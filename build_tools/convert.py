@@ -22,7 +22,6 @@ from .validation import validate
 from .yamlfile import YamlFile, load_yaml
 
 CONFIG = "s2tw"
-OVERRIDES = Path(__file__).resolve().parent.parent / "source_texts" / "zh-Hant.yml"
 
 
 @cache
@@ -30,7 +29,7 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC(CONFIG)
 
 
-def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
+def load_overrides(path: Path) -> dict[str, str]:
     """The reviewed phrases, checked (`override_problems`)."""
     if not (path.exists() or path.is_symlink()):
         return {}
@@ -60,10 +59,10 @@ def override_problems(file: YamlFile) -> list[BuildError]:
 
 
 class Converter:
-    """Simplified → Traditional for one build (overrides read once)."""
+    """Simplified → Traditional for one build, with the project's overrides (`load_overrides`)."""
 
     def __init__(self, overrides: dict[str, str] | None = None):
-        self.overrides = load_overrides() if overrides is None else overrides
+        self.overrides = overrides or {}
         phrases = sorted(self.overrides, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         # A build converts the same strings many times (terms, titles, blocks quoted on several
@@ -91,13 +90,3 @@ class Converter:
             last = match.end()
         out.append(_converter().convert(text[last:]))
         return "".join(out)
-
-
-@cache
-def default_converter() -> Converter:
-    return Converter()
-
-
-def traditional(text: str) -> str:
-    """`text` in Traditional characters, with the reviewed overrides."""
-    return default_converter()(text)

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-from . import convert, glossary
 from .convert import Converter, load_overrides
 from .glossary import Term, load_glossary
 from .model import Article, Bulletin
+from .project import Project
 from .translations import Translation, outline_titles, translate
 from .yamlfile import load_yaml
 
@@ -35,6 +35,7 @@ class Edition:
     english: dict[tuple[str, str], Translation] = field(default_factory=dict)  # (bulletin, key) → translation
     terms: list[Term] = field(default_factory=list)  # the project's glossary
     traditional: Callable[[str], str] = field(default=lambda text: text)  # the project's Simplified → Traditional
+    project: Project | None = None  # where the site is published and edited; None in a citation's words
 
     @property
     def root(self) -> str:
@@ -88,21 +89,19 @@ def _convert_all(value, convert):
     return convert(value) if isinstance(value, str) else value
 
 
-def make_editions(bulletins: list[Bulletin], crosslinks, root: Path | None = None) -> list[Edition]:
-    """The three editions of the project at `root` (its glossary and Traditional overrides; this
-    checkout's when `root` is not given)."""
-    texts = root / "source_texts" if root else None
-    converter = Converter(load_overrides(texts / convert.OVERRIDES.name if texts else convert.OVERRIDES))
-    terms = load_glossary(texts / glossary.FILE.name if texts else glossary.FILE)
+def make_editions(bulletins: list[Bulletin], crosslinks, project: Project) -> list[Edition]:
+    """The three editions of `project`: its glossary, its Traditional overrides, its translations."""
+    converter = Converter(load_overrides(project.overrides_file))
+    terms = load_glossary(project.glossary_file)
     english: dict[tuple[str, str], Translation] = {}
     for bulletin in bulletins:
         for article in bulletin.articles:
             for key, translation in translate(article, bulletin, "en", outline_titles(crosslinks, article)).items():
                 english[(bulletin.id, key)] = translation
     return [
-        Edition("zh-Hans", load_ui("zh-Hans"), _same, english, terms, converter),
-        Edition("zh-Hant", load_ui("zh-Hant", converter), converter, english, terms, converter),
-        Edition("en", load_ui("en"), _same, english, terms, converter),
+        Edition("zh-Hans", load_ui("zh-Hans"), _same, english, terms, converter, project),
+        Edition("zh-Hant", load_ui("zh-Hant", converter), converter, english, terms, converter, project),
+        Edition("en", load_ui("en"), _same, english, terms, converter, project),
     ]
 
 

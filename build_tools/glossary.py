@@ -14,8 +14,6 @@ from pathlib import Path
 
 from .yamlfile import load_yaml
 
-FILE = Path(__file__).resolve().parent.parent / "source_texts" / "glossary.yml"
-
 
 @dataclass
 class Term:
@@ -37,7 +35,7 @@ def term_anchor(english: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")
 
 
-def load_glossary(path: Path = FILE) -> list[Term]:
+def load_glossary(path: Path) -> list[Term]:
     if not path.exists():
         return []
     return [Term(e["zh"], e["pinyin"], e["en"], list(e.get("alternatives") or []), e["definition_en"],

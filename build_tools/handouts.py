@@ -76,16 +76,11 @@ def study_pack_path(bulletin: Bulletin, document: Article) -> str:
     return f"{bulletin.id}/pdf/{document.id}.study-pack.pdf"
 
 
-def site_url() -> str:
-    """The published site's address (SITE_URL), for the footer's link to the online page."""
-    return os.environ.get("SITE_URL", "").rstrip("/")
-
-
 def _reference(edition: Edition, bulletin: Bulletin, title: str, page: str) -> str:
     """The footer: the online page's full address where the site's host is known (SITE_URL), else
     the bulletin and the title, which a reader can look up (a bare path without a host cannot)."""
-    if site_url():
-        return f"{site_url()}/{page}"
+    if edition.project.site_url:
+        return f"{edition.project.site_url}/{page}"
     from .render import bulletin_label  # render imports this module for the handout links
 
     return f"{bulletin_label(bulletin, edition)} · {title}"
@@ -178,7 +173,8 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
 
 def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
     title = article_title(edition, bulletin, article)
-    page = f"{site_url()}/{_page(edition, bulletin, article)}" if site_url() else ""  # what a note's link is relative to
+    published = edition.project.site_url
+    page = f"{published}/{_page(edition, bulletin, article)}" if published else ""  # what a note's link is relative to
     rows = []
     for block in article.blocks:
         chinese = edition.zh(block.text)

@@ -26,14 +26,12 @@ import yaml
 from .errors import BuildError
 from .linking import crosslink
 from .model import Bulletin
+from .project import Project
 from .parse import parse_source
 from .editions import NAMES, Edition, make_editions, relative_root
-from .handouts import render_handouts, site_url, write_pdfs
+from .handouts import render_handouts, write_pdfs
 from .render import label, nav, render_editions
 from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
     return [parse_source(read_source(path)) for path in paths]
@@ -56,18 +54,19 @@ def load_project(root: Path) -> list[Bulletin]:
     return bulletins
 
 
-def build(root: Path = ROOT, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
+def build(project: Project, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
           crosslinks=None, pdfs: bool = True) -> list[Bulletin]:
     """The whole build; `bulletins` and `crosslinks`, when the caller already has them, are not redone.
 
     `pdfs=False` leaves out the handouts (the benchmark times the rest on its own).
     """
-    site_dir = site_dir or root / "site"
+    root = project.root
+    site_dir = site_dir or project.site
     bulletins = bulletins or load_project(root)
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
-    editions = make_editions(bulletins, crosslinks, root)  # so are the translation files
-    work = root / "build"
+    editions = make_editions(bulletins, crosslinks, project)  # so are the translation files
+    work = project.work
     work.mkdir(exist_ok=True)
     stage, parts, handouts = work / "site.new", work / "editions", work / "handouts"
     for folder in (stage, parts, handouts, root / "docs"):
@@ -137,7 +136,7 @@ def write_config(work: Path, edition: Edition, editions: list[Edition], navigati
 
     MkDocs resolves docs_dir and theme.custom_dir against the child's folder.
     """
-    published = site_url()
+    published = edition.project.site_url
     child = {
         "INHERIT": "../mkdocs.yml",
         "docs_dir": f"../docs/{edition.code}",

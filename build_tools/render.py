@@ -8,7 +8,6 @@ between pages are ordinary relative `.md` links.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,12 +25,12 @@ from .errors import BuildError
 from .export import export_json
 from .handouts import download_links
 from .markup import anchor, attr, html, text
-from .safe_text import render as render_markdown
 from .notes import load_notes
 from .pagetext import page_view, tip_html
 from .glossary_page import glossary_groups, occurrences
 from .linking import Crosslinks, crosslink
 from .model import Article, Bulletin
+from .project import Project
 from .numerals import to_int
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,11 +81,10 @@ def label(text: str) -> str:
     return text.translate(_LABEL_SAFE)
 
 
-def render_site(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
-                editions: list[Edition] | None = None) -> dict[str, str]:
+def render_site(bulletins: list[Bulletin], project: Project, crosslinks: Crosslinks | None = None) -> dict[str, str]:
     """Every edition's pages, under `zh-Hans/`, `zh-Hant/` and `en/`."""
     crosslinks = crosslinks or crosslink(bulletins)
-    editions = editions or make_editions(bulletins, crosslinks)
+    editions = make_editions(bulletins, crosslinks, project)
     pages = {}
     for edition, files in render_editions(bulletins, crosslinks, editions):
         pages.update({f"{edition.code}/{path}": content for path, content in files.items()})
@@ -178,15 +176,12 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
     return json.dumps({"s2t": dict(sorted(s2t.items())), "t2s": t2s}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None,
-                 edition: Edition | None = None, terms: list | None = None,
+def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edition, terms: list | None = None,
                  exports: dict[str, str] | None = None, found: dict[str, list] | None = None,
                  handout_sizes: dict[str, int] | None = None) -> Pages:
     """One edition's files. `exports` (export_all) and `found` (occurrences), the same in every
     edition, are computed here when the caller has not."""
     env = _environment()
-    crosslinks = crosslinks or crosslink(bulletins)
-    edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
     terms = edition.terms if terms is None else terms
     exports = export_all(bulletins, crosslinks) if exports is None else exports
@@ -204,7 +199,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
         pages.add(f"{bulletin.id}/index.md", env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
             json_url=urls.file(json_name), publisher=publisher_html(bulletin, edition),
-            edit=edit_link(repo_path(bulletin.path.parent / "bulletin.yml"), ui),
+            edit=edit_link(bulletin.path.parent / "bulletin.yml", edition),
             date_label=date_label(bulletin, ui), description=f"{blabel}: " + "; ".join(e.title for e in entries),
         ), f"the contents of bulletin {bulletin.id}")
         for entry in entries:
@@ -214,7 +209,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                 bulletin_label=blabel, view=page_view(edition, bulletin, article, terms, notes),
                 citation=citation(edition, bulletin, article),
                 downloads=download_links(edition, bulletin, article, crosslinks, handout_sizes),
-                edit=edit_link(edit_path(edition, bulletin, article), ui),
+                edit=edit_link(edit_path(edition, bulletin, article), edition),
                 signpost=signpost(article, bulletin, crosslinks, edition),
                 clause_index=[b for b in article.blocks if b.type == "clause"],
                 outline=outline_html(article, bulletin, crosslinks.outline(article), crosslinks, edition)
@@ -228,7 +223,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
                     ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
                     title=entry.compare,
                     coverage=coverage_html(targets, crosslinks, bulletin, edition),
-                    edit=edit_link(repo_path(bulletin.path.parent / "links.yml"), ui),
+                    edit=edit_link(bulletin.path.parent / "links.yml", edition),
                     rows=compare_html(targets, crosslinks, bulletin, edition),
                 ), f"the side-by-side page of {article.id} in bulletin {bulletin.id}")
     pages.add("index.md", env.get_template("home.md.j2").render(ui=ui, ed=edition, bulletins=newest_first(listed)),
@@ -236,7 +231,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None
     if terms:
         pages.add("glossary.md", env.get_template("glossary.md.j2").render(
             ui=ui, ed=edition, groups=glossary_groups(terms, found, edition),
-            edit=edit_link("source_texts/glossary.yml", ui)), "the glossary page")
+            edit=edit_link(edition.project.glossary_file, edition)), "the glossary page")
     return pages
 
 
@@ -253,11 +248,13 @@ def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
     }
 
 
-def edit_link(path: str, ui: dict) -> Markup:
+def edit_link(file: Path, edition: Edition) -> Markup:
     """A pencil in the toolbar: GitHub's editor when the repository is known, else the file's path,
     shown when the pencil is pressed (contributors need it; readers need not read it)."""
-    url = edit_url(path)
-    if url:
+    ui, project = edition.ui, edition.project
+    path = project.relative(file)
+    if project.repository:
+        url = urls.repository_file(project.repository, project.branch, path)
         return html('<a class="edit-source" href="{}" title="{}" aria-label="{}">✎</a>', url,
                     attr(f"{ui['edit_page']}{ui['colon']}{path}"), attr(ui["edit_page"]))
     return html('<details class="edit-source"><summary title="{}" aria-label="{}">✎</summary>'
@@ -265,31 +262,10 @@ def edit_link(path: str, ui: dict) -> Markup:
                 ui["edit_page"], ui["colon"], path)
 
 
-def repo_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(path.resolve().parents[2]))
-    except (ValueError, IndexError):
-        return str(path)
-
-
-def edit_path(edition: Edition, bulletin: Bulletin, article: Article) -> str:
+def edit_path(edition: Edition, bulletin: Bulletin, article: Article) -> Path:
     """The contributor file behind a page: its translation on the English edition, its notes otherwise."""
     folder = bulletin.path.parent
-    root = folder.parent.parent
-    path = folder / "en" / f"{article.id}.yml" if edition.code == "en" else folder / "notes.yml"
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def edit_url(path: str) -> Markup | None:
-    """GitHub's editor for `path`, when the repository is known (GITHUB_REPOSITORY in CI, or REPOSITORY_URL)."""
-    repository = os.environ.get("REPOSITORY_URL")
-    if not repository and os.environ.get("GITHUB_REPOSITORY"):
-        repository = f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{os.environ['GITHUB_REPOSITORY']}"
-    branch = os.environ.get("REPOSITORY_BRANCH", "main")
-    return urls.repository_file(repository, branch, path) if repository else None
+    return folder / "en" / f"{article.id}.yml" if edition.code == "en" else folder / "notes.yml"
 
 
 def _shortened(title: str, limit: int = 200) -> str:
@@ -354,11 +330,9 @@ def newest_first(listed: list[dict]) -> list[dict]:
     return sorted(listed, key=lambda item: (str(item["bulletin"].meta.get("date") or ""), item["bulletin"].id), reverse=True)
 
 
-def nav(bulletins: list[Bulletin], crosslinks: Crosslinks | None = None, edition: Edition | None = None) -> list:
+def nav(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edition) -> list:
     """MkDocs `nav`: the home page, then each bulletin (newest first) with its articles in print order,
     each explained document followed by its side-by-side view."""
-    crosslinks = crosslinks or crosslink(bulletins)
-    edition = edition or make_editions(bulletins, crosslinks)[0]
     ui = edition.ui
     listed = newest_first([{"bulletin": b} for b in bulletins])
     entries: list = [{label(ui["home"]): "index.md"}]

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from build_tools.parse import parse_source
+from build_tools.project import Project
 from build_tools.source import Source, read_source
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "source_texts" / "2026-04-26-xinhua" / "source.txt"
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CHECKOUT = Project(REPO)  # this checkout as the project: its glossary and Traditional overrides
 POLITICAL = CORPUS / "2019-02-28-political-construction"
 NO1 = CORPUS / "2020-02-06-no1-document"
 
@@ -61,7 +63,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
     for name in ("mkdocs.yml", "overrides", "source_texts"):
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
-    build(root)
+    build(Project(root))
     return root / "site"
 
 

@@ -3,11 +3,12 @@ import pytest
 
 from build_tools.convert import Converter, load_overrides
 from build_tools.punctuation import corner_quotes
+from conftest import CHECKOUT
 
 
 @pytest.fixture(scope="module")
 def convert():
-    return Converter()
+    return Converter(load_overrides(CHECKOUT.overrides_file))
 
 
 @pytest.mark.parametrize("simplified, traditional", [
@@ -52,7 +53,7 @@ def test_terms_of_the_bulletin(convert, simplified, traditional):
 
 def test_every_override_is_needed_and_applied(convert):
     raw = Converter({})
-    for simplified, traditional in load_overrides().items():
+    for simplified, traditional in load_overrides(CHECKOUT.overrides_file).items():
         assert convert(simplified) == traditional
         assert raw(simplified) != traditional, f"{simplified}: OpenCC already gets it right; drop the override"
 
@@ -99,7 +100,7 @@ def test_quotation_marks_are_one_for_one():
 def test_simplified_edition_keeps_its_quotation_marks(seed):
     from build_tools.render import render_site
 
-    pages = render_site([seed])
+    pages = render_site([seed], CHECKOUT)
     simplified, traditional = pages["zh-Hans/2026-04-26-xinhua/opinion.md"], pages["zh-Hant/2026-04-26-xinhua/opinion.md"]
     assert "综合整治“内卷式”竞争" in simplified and "「" not in simplified
     assert "綜合整治「內捲式」競爭" in traditional

@@ -16,6 +16,7 @@ from html import unescape
 import pytest
 
 from build_tools.pipeline import build
+from build_tools.project import Project
 from conftest import CORPUS, REPO, QuietHandler
 
 pytestmark = pytest.mark.e2e
@@ -50,7 +51,7 @@ def corpus_site(tmp_path_factory):
     (root / "source_texts" / REGULATIONS / "links.yml").write_text(
         "add:\n  - from: interview__q9__a1\n    to: regulations__lead__p4\n"
         "    reason: 学习宣传、贯彻落实 restates the 通知 the report quotes\n", "utf-8")
-    bulletins = build(root, pdfs=False)
+    bulletins = build(Project(root), pdfs=False)
     return root / "site", {b.id: b for b in bulletins}
 
 

@@ -18,7 +18,7 @@ from build_tools.glossary_page import glossary_groups, initial, occurrences, pla
 from build_tools.linking import crosslink
 from build_tools.pagetext import tip_html
 from build_tools.render import render_site
-from conftest import CHROMIUM_ARGS, article
+from conftest import CHECKOUT, article
 
 BULLETIN = "2026-04-26-xinhua"
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
@@ -29,12 +29,12 @@ BLOCK_ID = re.compile(r"[a-z0-9]__[a-z]")
 
 @pytest.fixture(scope="module")
 def pages(seed):
-    return render_site([seed])
+    return render_site([seed], CHECKOUT)
 
 
 @pytest.fixture(scope="module")
 def editions(seed):
-    return {e.code: e for e in make_editions([seed], crosslink([seed]))}
+    return {e.code: e for e in make_editions([seed], crosslink([seed]), CHECKOUT)}
 
 
 def visible_text(page: str) -> str:
@@ -88,12 +88,12 @@ def test_note_4_keeps_its_marker_beside_the_term_it_quotes(pages, edition):
     ("zh-Hant", '<span lang="zh-Hant">常住地</span> · <span lang="zh-Latn-pinyin">chángzhùdì</span>'),
 ])
 def test_the_entry_beside_a_term_shows_one_form_where_the_scripts_agree(editions, edition, head):
-    term = next(t for t in load_glossary() if t.zh == "常住地")
+    term = next(t for t in load_glossary(CHECKOUT.glossary_file) if t.zh == "常住地")
     assert head in tip_html(editions[edition], term)
 
 
 def test_the_entry_beside_a_term_shows_both_forms_where_they_differ(editions):
-    term = next(t for t in load_glossary() if t.zh == "新就业群体")
+    term = next(t for t in load_glossary(CHECKOUT.glossary_file) if t.zh == "新就业群体")
     assert ('<span lang="zh-Hant">新就業群體</span> · <span lang="zh-Hans">新就业群体</span>'
             in tip_html(editions["zh-Hant"], term))
 
@@ -103,7 +103,7 @@ def test_every_entry_and_initial_has_an_anchor_the_jump_bar_links_to(pages, edit
     page = pages[f"{edition}/glossary.md"]
     assert "  - toc" in page, "the empty contents column gives way to the jump bar"
     entries = re.findall(r'<section class="glossary-entry" id="(term-[a-z0-9-]+)"', page)
-    assert len(entries) == len(set(entries)) == len(load_glossary())
+    assert len(entries) == len(set(entries)) == len(load_glossary(CHECKOUT.glossary_file))
     groups = re.findall(r'<section class="glossary-group" id="(letter-[a-z0-9-]+)"', page)
     bar = page[page.index('<nav class="glossary-bar"'):page.index("</nav>")]
     assert re.findall(r'href="#(letter-[a-z0-9-]+)"', bar) == groups and len(groups) > 10
@@ -115,7 +115,7 @@ def test_every_entry_and_initial_has_an_anchor_the_jump_bar_links_to(pages, edit
     ("en", ["0–9", "A", "B", "C", "D"]),      # English: 15th Five-Year Plan …, agricultural technology …
 ])
 def test_the_jump_bar_is_pinyin_on_chinese_editions_and_english_on_the_english(editions, seed, edition, letters):
-    terms = load_glossary()
+    terms = load_glossary(CHECKOUT.glossary_file)
     groups = glossary_groups(terms, occurrences(terms, [seed]), editions[edition])
     assert [g.letter for g in groups][:5] == letters
     for group in groups:
@@ -152,7 +152,7 @@ def test_the_glossary_shows_no_block_ids_and_no_doubled_forms(pages, edition):
 ])
 def test_the_glossary_names_places_as_readers_cite_them(pages, edition, zh, expected):
     page = pages[f"{edition}/glossary.md"]
-    slug = next(t.slug for t in load_glossary() if t.zh == zh)
+    slug = next(t.slug for t in load_glossary(CHECKOUT.glossary_file) if t.zh == zh)
     entry = page[page.index(f'id="{slug}"'):]
     entry = entry[: entry.index("</section>")]
     assert expected in entry
@@ -183,7 +183,7 @@ def test_a_term_in_many_places_lists_each_article_and_counts_the_rest(pages):
 
 
 def test_the_filter_matches_every_form(editions, seed):
-    terms = load_glossary()
+    terms = load_glossary(CHECKOUT.glossary_file)
     groups = glossary_groups(terms, occurrences(terms, [seed]), editions["zh-Hans"])
     forms = next(e["search"] for g in groups for e in g.entries if e["zh"] == "新就业群体")
     for typed in ("新就业群体", "新就業群體", "new employment groups", "gig workers", "xin jiuye", "xinjiuyequnti"):
@@ -291,7 +291,7 @@ def test_the_glossary_filter(tab, edition, typed, expected):
     field.fill("量子纠缠")
     assert tab.locator(".glossary-entry:visible").count() == 0 and tab.locator(".glossary-none").is_visible()
     field.fill("")
-    assert tab.locator(".glossary-entry:visible").count() == len(load_glossary())
+    assert tab.locator(".glossary-entry:visible").count() == len(load_glossary(CHECKOUT.glossary_file))
     assert tab.errors == []
 
 

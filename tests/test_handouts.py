@@ -6,10 +6,14 @@ import zlib
 
 import pytest
 
-from build_tools.convert import traditional
+from build_tools.convert import Converter, load_overrides
 from build_tools.editions import make_editions
 from build_tools.handouts import render_handouts
 from build_tools.linking import crosslink
+from build_tools.project import Project
+from conftest import CHECKOUT, REPO
+
+traditional = Converter(load_overrides(CHECKOUT.overrides_file))
 
 pytestmark = pytest.mark.e2e
 
@@ -105,10 +109,10 @@ def test_the_footer_names_the_bulletin_and_title_where_the_site_address_is_unkno
     assert "/2026-04-26-xinhua/opinion/" not in simplified
 
 
-def test_the_footer_gives_the_full_address_where_it_is_known(seed, monkeypatch):
-    monkeypatch.setenv("SITE_URL", "https://example.org/bulletins/")
+def test_the_footer_gives_the_full_address_where_it_is_known(seed):
     links = crosslink([seed])
-    pages = render_handouts([seed], links, make_editions([seed], links))
+    project = Project.from_environment(REPO, {"SITE_URL": "https://example.org/bulletins/"})
+    pages = render_handouts([seed], links, make_editions([seed], links, project))
     assert 'data-reference="https://example.org/bulletins/zh-Hant/2026-04-26-xinhua/opinion/"' in pages[
         f"{PDF}/opinion.zh-Hant.pdf"]
     assert 'data-reference="https://example.org/bulletins/2026-04-26-xinhua/opinion-explained/"' in pages[

@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.__main__ import main
-from conftest import REPO, QuietHandler, record_sha256
+from build_tools.project import Project
+from conftest import CHECKOUT, REPO, QuietHandler, record_sha256
 
 BULLETIN = "source_texts/2026-04-26-xinhua"
 # An override appended to zh-Hant.yml: the line after the reviewed ones.
@@ -647,7 +648,7 @@ def test_every_quoted_note_keeps_its_marker(seed):
     from build_tools.notes import load_notes
     from build_tools.render import render_site
 
-    pages = render_site([seed])
+    pages = render_site([seed], CHECKOUT)
     for note in load_notes(seed):
         article = note.block.split("__")[0]
         for edition in ("zh-Hans", "zh-Hant", "en"):
@@ -686,7 +687,7 @@ def test_a_strange_bulletin_neither_stalls_nor_crashes(project, old, new):
     assert code in (0, 1), lines
     if code == 0:
         bulletins = load_project(project)
-        pages = render_site(bulletins, crosslink(bulletins))
+        pages = render_site(bulletins, Project(project), crosslink(bulletins))
         assert any(new[:-1][:100].split("\n")[0] in page for page in pages.values())
     assert time.monotonic() - started < 30
 
@@ -750,6 +751,6 @@ def test_a_note_across_a_clause_title_keeps_its_number(project):
         "  kind:", "  quote: 提高公共服务水平。推\n  kind:"))
     code, lines = run(project, "check")
     assert code == 0, lines
-    page = render_site(load_project(project))["zh-Hans/2026-04-26-xinhua/opinion.md"]
+    page = render_site(load_project(project), Project(project))["zh-Hans/2026-04-26-xinhua/opinion.md"]
     assert ('<strong>（八）<span class="noted">提高公共服务水平。</span></strong><span class="noted">推</span>'
             '<sup class="note-ref"><a href="#note-across">') in page

@@ -2,12 +2,20 @@
 import re
 
 from build_tools.markup import text
+from build_tools.editions import make_editions
+from build_tools.linking import crosslink
 from build_tools.render import nav, render_pages
-from conftest import NO1, REPO, parse_file, parse_text
+from conftest import CHECKOUT, NO1, REPO, parse_file, parse_text
+
+
+def simplified(bulletins):
+    """The Simplified edition's pages of `bulletins`, as this checkout's project renders them."""
+    links = crosslink(bulletins)
+    return render_pages(bulletins, links, make_editions(bulletins, links, CHECKOUT)[0])
 
 
 def test_one_page_per_article_plus_homes_and_data(seed):
-    pages = render_pages([seed])
+    pages = simplified([seed])
     assert sorted(pages) == sorted(["index.md", "glossary.md", "2026-04-26-xinhua/index.md",
                                     "2026-04-26-xinhua/2026-04-26-xinhua.json",
                                     "2026-04-26-xinhua/opinion-explained.md"]
@@ -15,7 +23,7 @@ def test_one_page_per_article_plus_homes_and_data(seed):
 
 
 def test_every_block_has_an_anchor_and_a_permalink(seed):
-    pages = render_pages([seed])
+    pages = simplified([seed])
     for article in seed.articles:
         page = pages[f"2026-04-26-xinhua/{article.id}.md"]
         for block in article.blocks:
@@ -28,7 +36,7 @@ def test_every_block_has_an_anchor_and_a_permalink(seed):
 
 
 def test_the_policy_page_states_its_missing_beginning(seed):
-    page = render_pages([seed])["2026-04-26-xinhua/opinion.md"]
+    page = simplified([seed])["2026-04-26-xinhua/opinion.md"]
     assert "本文开头刊登在第1版，不在本期公报中" in page
     assert '<p class="fragment-label">〔第（四）条，前半部分不在本期公报中〕</p><p class="zh primary" lang="zh-Hans">推广使用' in page
     assert "<strong>（八）提高公共服务水平。</strong>推行由" in page
@@ -38,16 +46,18 @@ def test_the_policy_page_states_its_missing_beginning(seed):
 def test_every_bulletin_in_the_build_is_listed(seed):
     other = parse_file(NO1 / "document.txt")
     other.meta = {"publisher": "人民日报", "date": "2020-02-06"}
-    pages = render_pages([seed, other])
+    pages = simplified([seed, other])
     assert "document/opinion.md" in pages
     home = pages["index.md"]
     assert home.index("新华社 2026年4月26日") < home.index("人民日报 2020年2月6日"), "newest first"
-    assert [list(entry)[0] for entry in nav([seed, other])] == ["首页", "术语表", "新华社 2026年4月26日", "人民日报 2020年2月6日"]
+    links = crosslink([seed, other])
+    edition = make_editions([seed, other], links, CHECKOUT)[0]
+    assert [list(entry)[0] for entry in nav([seed, other], links, edition)] == ["首页", "术语表", "新华社 2026年4月26日", "人民日报 2020年2月6日"]
 
 
 def test_markdown_and_html_in_the_text_stay_text():
     bulletin = parse_text("标题*强调*与<b>标签</b>\n\n正文含有<script>alert(1)</script>和**星号**。\n")
-    page = render_pages([bulletin])["test/news.md"]
+    page = simplified([bulletin])["test/news.md"]
     assert "# 标题&#42;强调&#42;与&lt;b&gt;标签&lt;/b&gt; {#news__title}" in page
     assert 'title: "标题*强调*与＜b＞标签＜/b＞"' in page
     assert "正文含有&lt;script&gt;alert(1)&lt;/script&gt;和&#42;&#42;星号&#42;&#42;。" in page
@@ -72,11 +82,12 @@ def test_every_command_is_documented_in_the_readme():
         assert f"| `{command}" in readme, command
 
 
-def test_every_page_can_be_edited_at_the_contributor_file_behind_it(seed, monkeypatch):
+def test_every_page_can_be_edited_at_the_contributor_file_behind_it(seed):
+    from build_tools.project import Project
     from build_tools.render import render_site
 
-    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/example/bulletins")
-    pages = render_site([seed])
+    project = Project.from_environment(REPO, {"REPOSITORY_URL": "https://github.com/example/bulletins"})
+    pages = render_site([seed], project)
     edit = "https://github.com/example/bulletins/edit/main/source_texts/"
     assert f'href="{edit}2026-04-26-xinhua/en/opinion.yml"' in pages["en/2026-04-26-xinhua/opinion.md"]
     assert f'href="{edit}2026-04-26-xinhua/notes.yml"' in pages["zh-Hans/2026-04-26-xinhua/opinion.md"]

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from build_tools.pipeline import build
-from conftest import REPO, QuietHandler, record_sha256, watched_tab
+from build_tools.project import Project
+from conftest import CHECKOUT, REPO, QuietHandler, record_sha256, watched_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -200,7 +201,7 @@ def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
     folder.mkdir(parents=True)
     (folder / "source.txt").write_text('标题"><img src=x onerror=alert(1)>\n\n正文<script>alert(2)</script>内容。\n', "utf-8")
     record_sha256(folder)
-    build(tmp_path)
+    build(Project(tmp_path))
     html = (tmp_path / "site" / "hostile" / "news" / "index.html").read_text("utf-8")
     assert "<img src=x" not in html and "<script>alert" not in html
     page = browser.new_page()
@@ -233,21 +234,20 @@ def test_markup_in_a_source_text_is_shown_as_text_never_run(tmp_path, browser):
 def test_the_same_inputs_give_the_same_bytes(site):
     """A second build of the same project, into another folder, is byte for byte the same."""
     again = site.parent / "site-again"
-    build(site.parent, site_dir=again)
+    build(Project(site.parent), site_dir=again)
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_a_published_site_names_each_pages_other_editions_for_search_engines(site, monkeypatch):
+def test_a_published_site_names_each_pages_other_editions_for_search_engines(site):
     """With its address known (SITE_URL), each page names itself (canonical) and each edition's
     sitemap names the same page in the other editions (hreflang, absolute, as search engines
     require). No <link rel="alternate"> in a page's head: Material's script would fetch
     <that address>/sitemap.xml for each (a 404 in the console)."""
-    monkeypatch.setenv("SITE_URL", "https://example.org/bulletins/")
     published = site.parent / "site-published"
-    build(site.parent, site_dir=published)
+    build(Project.from_environment(site.parent, {"SITE_URL": "https://example.org/bulletins/"}), site_dir=published)
     page = f"{BULLETIN}/interview/"
     for edition in ("", "zh-Hant/", "en/"):
         head = (published / edition / page / "index.html").read_text("utf-8").split("</head>")[0]
@@ -268,8 +268,9 @@ def test_the_traditional_editions_interface_has_no_simplified_characters(site):
     """Material's own zh-Hant strings left a Simplified 个 in the search status; the edition
     uses its Taiwan strings. Every label and string the theme writes stays the same when
     converted to Traditional."""
-    from build_tools.convert import traditional
+    from build_tools.convert import Converter, load_overrides
 
+    traditional = Converter(load_overrides(CHECKOUT.overrides_file))
     html = (site / "zh-Hant" / BULLETIN / "interview" / "index.html").read_text("utf-8")
     strings = json.loads(re.search(r"data-search-strings='([^']*)'", html)[1])
     labels = re.findall(r'aria-label="([^"]*)"', html) + list(strings.values())
@@ -509,7 +510,7 @@ def test_a_hostile_note_is_shown_as_text_and_runs_nothing(tmp_path, browser):
   zh: '<script>alert(1)</script><img src=x onerror=alert(2)> [点我](javascript:alert(3))'
   en: '<svg onload=alert(4)> ![x](https://evil.example/x.png) [x](JaVaScRiPt&#58;alert(5))'
 """, "utf-8")
-    build(tmp_path)
+    build(Project(tmp_path))
     tab = browser.new_page()
     dialogs, outside = [], []
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

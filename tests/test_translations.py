@@ -8,6 +8,7 @@ import pytest
 
 from build_tools.errors import BuildError
 from build_tools.linking import crosslink
+from build_tools.project import Project
 from build_tools.translations import fingerprint, outline_titles, sources, translate
 from conftest import REPO, edit_source, parse_file
 
@@ -57,7 +58,7 @@ def test_the_page_marks_a_stale_paragraph(project):
     from build_tools.render import render_site
 
     bulletin = edited_bulletin(project, "(六)加强互联网平台算法治理。督促", "(六)加强互联网平台算法治理。切实督促")
-    page = render_site([bulletin])["en/2026-04-26-xinhua/opinion.md"]
+    page = render_site([bulletin], Project(project))["en/2026-04-26-xinhua/opinion.md"]
     block = page[page.index('id="opinion__sec3__cl6"'):]
     block = block[: block.index("</div>")]
     assert 'class="en primary stale"' in block and "the translation may be out of date" in block

@@ -1,0 +1,52 @@
+"""One project object: `--root` and the environment reach every stage, read once at the command line."""
+import json
+import re
+import subprocess
+
+import pytest
+
+from build_tools.__main__ import main
+from build_tools.project import Project
+from conftest import REPO
+
+BULLETIN = "2026-04-26-xinhua"
+
+
+def test_the_environment_is_read_into_the_project():
+    project = Project.from_environment(REPO, {"SITE_URL": "https://example.org/b/", "GITHUB_REPOSITORY": "a/b",
+                                              "REPOSITORY_BRANCH": "stable"})
+    assert (project.site_url, project.repository, project.branch) == ("https://example.org/b", "https://github.com/a/b",
+                                                                      "stable")
+    assert Project.from_environment(REPO, {"REPOSITORY_URL": "https://git.example/x/", "GITHUB_REPOSITORY": "a/b"}
+                                    ).repository == "https://git.example/x"
+    assert Project.from_environment(REPO, {}) == Project(REPO)
+    assert Project(REPO).relative(REPO / "source_texts" / BULLETIN / "notes.yml") == f"source_texts/{BULLETIN}/notes.yml"
+
+
+@pytest.mark.e2e
+def test_a_scratch_project_renders_only_its_own_glossary_and_overrides(project, monkeypatch, tmp_path):
+    """Its glossary holds one term and its override list is empty: no page, handout or search script
+    shows this checkout's other terms or its override 指明了 → 指明了 (OpenCC gives 指明瞭)."""
+    (project / "source_texts" / "glossary.yml").write_text(
+        "- zh: 快递小哥\n  pinyin: kuàidì xiǎogē\n  en: couriers\n  alternatives: [delivery workers]\n  definition_en: Couriers.\n"
+        "  definition_zh: 快递员。\n", "utf-8")
+    (project / "source_texts" / "zh-Hant.yml").write_text("# none\n", "utf-8")
+    monkeypatch.setenv("SITE_URL", "https://example.org/bulletins/")
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/example/bulletins")
+    monkeypatch.chdir(tmp_path)  # not the checkout: nothing may be found through the working directory
+    assert main(["--root", str(project), "build"]) == 0
+    site = project / "site"
+    assert list(json.loads((site / "assets" / "glossary.json").read_text("utf-8"))) == ["term-couriers"]
+    interview = (site / BULLETIN / "interview" / "index.html").read_text("utf-8")
+    assert set(re.findall(r'class="term" href="[^"#]*#([^"]+)"', interview)) == {"term-couriers"}
+    assert len(re.findall(r'class="glossary-entry"', (site / "glossary" / "index.html").read_text("utf-8"))) == 1
+    traditional = (site / "zh-Hant" / BULLETIN / "interview" / "index.html").read_text("utf-8")
+    assert "工作指明瞭方向" in traditional and "指明了" not in traditional
+    # The environment, read at the command line, reaches the pages, the sitemap and the handouts.
+    assert ('href="https://github.com/example/bulletins/edit/main/source_texts/glossary.yml"'
+            in (site / "glossary" / "index.html").read_text("utf-8"))
+    assert "<loc>https://example.org/bulletins/zh-Hant/" in (site / "zh-Hant" / "sitemap.xml").read_text("utf-8")
+    handout = subprocess.run(["pdftotext", str(site / BULLETIN / "pdf" / "interview.zh-Hant.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "https://example.org/bulletins/zh-Hant/2026-04-26-xinhua/interview/" in handout
+    assert "指明瞭方向" in handout
