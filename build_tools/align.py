@@ -209,13 +209,16 @@ class Measured:
     nearest: list = field(default_factory=list, repr=False)
 
 
-def align(pair: Pair, outline: list[OutlineEntry], tuning: Tuning = DEFAULT) -> list[Link]:
-    return decide(measure(pair, outline), tuning)
+def align(pair: Pair, outline: list[OutlineEntry], tuning: Tuning = DEFAULT,
+          targets: list[Target] | None = None) -> list[Link]:
+    return decide(measure(pair, outline, targets), tuning)
 
 
-def measure(pair: Pair, outline: list[OutlineEntry]) -> list[Measured]:
-    """Every piece of evidence between the pair's answers and the document's targets."""
-    targets = document_targets(pair.document, pair.document_bulletin, outline)
+def measure(pair: Pair, outline: list[OutlineEntry], targets: list[Target] | None = None) -> list[Measured]:
+    """Every piece of evidence between the pair's answers and the document's targets (made here from
+    the outline unless the caller has them: linking.crosslink makes them once for the whole build)."""
+    if targets is None:
+        targets = document_targets(pair.document, pair.document_bulletin, outline)
     # The document's own title is its topic (新就业群体服务管理, 党的政治建设): every answer
     # repeats it, so it is no evidence of any one clause.
     topic = _grams(pair.document.title.text)

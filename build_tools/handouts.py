@@ -23,7 +23,6 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
-from .align import document_targets
 from .crossrefs import by_specificity, excerpt, short_name, source_label, target_label, target_number
 from .editions import Edition, article_title
 from .glossary import Term
@@ -233,7 +232,7 @@ def _no_text(target, document, labels: dict) -> Markup:
 
 def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition, terms: list[Term]) -> str:
     labels = LABELS["zh-Hans"]
-    targets = sorted(document_targets(document, bulletin, crosslinks.outline(document)), key=lambda t: t.order)
+    targets = crosslinks.targets(document)
     name = short_name(document, edition)
     outline, items = [], []
     # A term in most clauses (新就业群体) is the document's subject, not a term of any one clause.

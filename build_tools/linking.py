@@ -6,7 +6,7 @@ from functools import cached_property
 
 from .align import align, document_targets
 from .curated import apply_curated, check_all_used, curated_path, read_curated
-from .model import Article, Bulletin, Link
+from .model import Article, Bulletin, Link, Target
 from .outline import OutlineEntry, read_outline
 from .pairing import Pair, find_pairs
 
@@ -16,9 +16,17 @@ class Crosslinks:
     pairs: list[Pair] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     outlines: dict[int, list[OutlineEntry]] = field(default_factory=dict)  # by id() of the document
+    # Each explained document's clauses, parts and passages (align.document_targets), made once
+    # per build and shared by the aligner, the pages and the handouts: by id() of the document.
+    all_targets: dict[int, list[Target]] = field(default_factory=dict)
 
     def outline(self, document: Article) -> list[OutlineEntry]:
         return self.outlines.get(id(document), [])
+
+    def targets(self, document: Article) -> list[Target]:
+        """The document's clauses and parts in reading order, without the passages outside them."""
+        return sorted((t for t in self.all_targets.get(id(document), []) if t.section or t.clause),
+                      key=lambda t: t.order)
 
     def explaining(self, block_id: str, document: Article) -> list[Link]:
         """Links into the clause or section that `block_id` starts, best first."""
@@ -53,8 +61,9 @@ def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
-        targets = document_targets(pair.document, pair.document_bulletin, outline, passages=True)
-        links = align(pair, outline)
+        targets = result.all_targets[id(pair.document)] = document_targets(
+            pair.document, pair.document_bulletin, outline, passages=True)
+        links = align(pair, outline, targets=[t for t in targets if t.section or t.clause])
         result.links += apply_curated(pair, links, targets, curated.get(curated_path(pair), []), used)
     check_all_used(curated, result.pairs, used)
     return result

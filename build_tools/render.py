@@ -17,7 +17,6 @@ import jinja2
 from markupsafe import Markup
 
 from . import markers, urls
-from .align import document_targets
 from .crossrefs import (COMPARE_SUFFIX, compare_html, coverage_html, explains_html, explanations_html, href,
                         outline_html, roman, short_name)
 from .editions import Edition, article_title, load_ui, make_editions
@@ -217,8 +216,7 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edi
                 xrefs=block_xrefs(article, bulletin, crosslinks, edition),
             ), f"article {article.id} of bulletin {bulletin.id}")
             if article.kind == "policy" and crosslinks.is_explained(article):
-                targets = document_targets(article, bulletin, crosslinks.outline(article))
-                targets.sort(key=lambda t: t.order)
+                targets = crosslinks.targets(article)
                 pages.add(f"{bulletin.id}/{compare_page(article)}.md", env.get_template("compare.md.j2").render(
                     ui=ui, ed=edition, document=article, document_title=entry.title, bulletin_label=blabel,
                     title=entry.compare,
