@@ -65,7 +65,8 @@ from build_tools.handouts import render_handouts, write_pdfs  # noqa: E402
 from build_tools.linking import crosslink  # noqa: E402
 from build_tools.pipeline import (build, load_bulletins, pagefind_command, replace_dir, sort_search_entry,  # noqa: E402
                                   source_date_epoch, write_config, write_docs)
-from build_tools.render import nav, render_site  # noqa: E402
+from build_tools.navigation import nav  # noqa: E402
+from build_tools.render import render_site  # noqa: E402
 from build_tools.source import find_bulletins  # noqa: E402
 
 ORIGINAL = "2026-04-26-xinhua"

@@ -26,6 +26,7 @@ from . import urls
 from .crossrefs import by_specificity, excerpt, short_name, source_label, target_label, target_number
 from .editions import Edition, article_title
 from .glossary import Term
+from .labels import bulletin_label
 from .linking import Crosslinks
 from .markup import attr, html, join, text, trusted
 from .model import Article, Bulletin
@@ -80,8 +81,6 @@ def _reference(edition: Edition, bulletin: Bulletin, title: str, page: str) -> s
     the bulletin and the title, which a reader can look up (a bare path without a host cannot)."""
     if edition.project.site_url:
         return f"{edition.project.site_url}/{page}"
-    from .render import bulletin_label  # render imports this module for the handout links
-
     return f"{bulletin_label(bulletin, edition)} · {title}"
 
 

@@ -30,7 +30,9 @@ from .project import Project
 from .parse import parse_source
 from .editions import NAMES, Edition, make_editions, relative_root
 from .handouts import render_handouts, write_pdfs
-from .render import label, nav, render_editions
+from .labels import label
+from .navigation import nav
+from .render import render_editions
 from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:

@@ -4,7 +4,8 @@ import re
 from build_tools.markup import text
 from build_tools.editions import make_editions
 from build_tools.linking import crosslink
-from build_tools.render import nav, render_pages
+from build_tools.navigation import nav
+from build_tools.render import render_pages
 from conftest import CHECKOUT, NO1, REPO, parse_file, parse_text
 
 
