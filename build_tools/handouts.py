@@ -15,7 +15,9 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import shutil
 import signal
+import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from markupsafe import Markup
 from . import urls
 from .crossrefs import by_specificity, excerpt, short_name, source_label, target_label, target_number
 from .editions import Edition, article_title
+from .fingerprint import digest, tool_versions
 from .glossary import Term
 from .labels import bulletin_label
 from .linking import Crosslinks
@@ -112,14 +115,54 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     return pages
 
 
-def write_pdfs(pages: dict[str, str], out: Path) -> dict[str, int]:
+def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None) -> dict[str, int]:
     """Print every handout, on all cores: each PDF is independent of the others. Relative path →
-    size in bytes of the file written, which the article pages' links give (download_links)."""
-    jobs = [(str(out / relative), page) for relative, page in sorted(pages.items())]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_end_with_parent,
-                             initargs=(os.getpid(),)) as pool:
-        list(pool.map(_print_one, jobs))
+    size in bytes of the file written, which the article pages' links give (download_links).
+
+    With a `cache` folder, a handout is printed only if no handout of the same HTML was printed
+    with the same tools and fonts: the PDF is kept there under that key and linked into `out`.
+    WeasyPrint writes the same bytes for the same input, so a cached PDF is the one it would print.
+    Entries no handout of this build uses are removed after it."""
+    if cache is None:
+        targets = {relative: out / relative for relative in pages}
+    else:
+        stamp = digest(tool_versions(), fonts_stamp())
+        targets = {relative: cache / f"{digest(stamp, page)}.pdf" for relative, page in pages.items()}
+    jobs = sorted((str(target), pages[relative]) for relative, target in targets.items() if not target.exists())
+    if jobs:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), initializer=_end_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            list(pool.map(_print_one, jobs))
+    if cache is not None:
+        for relative, target in sorted(targets.items()):
+            (out / relative).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(target, out / relative)
+            except OSError:  # another file system, or one without hard links
+                shutil.copyfile(target, out / relative)
+        used = set(targets.values())
+        for stale in cache.glob("*.pdf"):
+            if stale not in used:
+                stale.unlink()
     return {relative: (out / relative).stat().st_size for relative in sorted(pages)}
+
+
+def fonts_stamp() -> str:
+    """The fonts WeasyPrint may pick (fontconfig's list, with each file's size and time): a font
+    package upgraded changes the PDFs, so it changes the cache's key."""
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True,
+                                check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return "no fontconfig"
+    stats = []
+    for name in sorted(set(listed)):
+        try:
+            info = os.stat(name)
+            stats.append(f"{name} {info.st_size} {info.st_mtime_ns}")
+        except OSError:
+            continue
+    return "\n".join(stats)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -139,10 +182,12 @@ def _print_one(job: tuple[str, str]) -> str:
 
     path, page = job
     Path(path).parent.mkdir(parents=True, exist_ok=True)
+    partial = f"{path}.part"  # renamed when complete: a killed build leaves no half PDF under a cache key
     # A handout needs nothing from outside (its styles are inline, its fonts installed): whatever
     # the page might name, nothing is fetched, on the network or from the disk.
     HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(
-        path, pdf_variant="pdf/ua-1")
+        partial, pdf_variant="pdf/ua-1")
+    os.replace(partial, path)
     return path
 
 

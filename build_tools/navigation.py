@@ -36,5 +36,8 @@ def nav(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edition) -> 
             articles.append({label(article_title(edition, bulletin, a)): f"{bulletin.id}/{a.id}.md"})
             if a.kind == "policy" and crosslinks.is_explained(a):
                 articles.append({label(compare_title(a, crosslinks, edition)): f"{bulletin.id}/{compare_page(a)}.md"})
-        entries.append({label(bulletin_label(bulletin, edition)): [f"{bulletin.id}/index.md", *articles]})
+        # Every entry titled here, the bulletin's own page too: a page then never takes another page's
+        # title from its content, and MkDocs may render one page without reading the others (incremental.py).
+        name = label(bulletin_label(bulletin, edition))
+        entries.append({name: [{name: f"{bulletin.id}/index.md"}, *articles]})
     return entries

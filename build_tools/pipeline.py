@@ -23,7 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from . import incremental
 from .errors import BuildError
+from .fingerprint import code_digest, digest, files_digest, tool_versions, tree_files
 from .linking import crosslink
 from .model import Bulletin
 from .project import Project
@@ -32,7 +34,7 @@ from .editions import NAMES, Edition, make_editions, relative_root
 from .handouts import render_handouts, write_pdfs
 from .labels import label
 from .navigation import nav
-from .render import render_editions
+from .render import page_address, render_editions
 from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
@@ -70,34 +72,54 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     editions = make_editions(bulletins, crosslinks, project)  # so are the translation files
     work = project.work
     work.mkdir(exist_ok=True)
-    stage, parts, handouts = work / "site.new", work / "editions", work / "handouts"
-    for folder in (stage, parts, handouts, root / "docs"):
+    stage, outputs, handouts = work / "site.new", work / "editions", work / "handouts"
+    for folder in (stage, handouts):
         shutil.rmtree(folder, ignore_errors=True)
     # The handouts before the pages: each article page's links say the size of the file printed now.
-    sizes = write_pdfs(render_handouts(bulletins, crosslinks, editions), handouts) if pdfs else None
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(bulletins))}
+    # A handout whose HTML is unchanged is not printed again (the PDF cache).
+    sizes = (write_pdfs(render_handouts(bulletins, crosslinks, editions), handouts, work / "cache" / "pdf")
+             if pdfs else None)
+    epoch = source_date_epoch(bulletins)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    theme = theme_stamp(project, epoch)
     # Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
     # while the next edition renders, and MkDocs runs as many at a time as there are cores.
-    # Each into its own folder (MkDocs empties its output folder first), put together after.
+    # Each into its own folder under build/editions/, kept between builds: MkDocs renders again
+    # only the pages whose Markdown changed, when nothing else did (`incremental.plan`).
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         runs = []
         for edition, files in render_editions(bulletins, crosslinks, editions, sizes):
-            write_docs(files, root / "docs" / edition.code)
+            changed = sync_docs(files, project.docs / edition.code)
             config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
-            runs.append(pool.submit(run, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                          "-f", str(config), "-d", str(parts / edition.code)], env))
+            plan = incremental.plan(outputs / edition.code, digest(theme, config.read_text("utf-8"), *sorted(files)),
+                                    [output_path(path) for path in changed])
+            runs.append(pool.submit(run_mkdocs, config, plan, env))
         for finished in runs:
             finished.result()  # the first failure stops the build; site/ stays as it was
     for edition in editions:
-        shutil.move(parts / edition.code, stage / edition.root)
+        incremental.link_tree(outputs / edition.code, stage / edition.root)
     for relative in sizes or ():
         (stage / relative).parent.mkdir(parents=True, exist_ok=True)
         (handouts / relative).replace(stage / relative)
     shutil.rmtree(handouts, ignore_errors=True)
-    run(pagefind_command(stage), env)
+    run(pagefind_command(stage), env, "Pagefind")
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
     replace_dir(stage, site_dir)
     return bulletins
+
+
+def theme_stamp(project: Project, epoch: int) -> str:
+    """Everything besides the Markdown and the edition's config that goes into MkDocs' HTML: the shared
+    mkdocs.yml, the theme overrides, the tools' versions, this package, and the date in the sitemap."""
+    return digest(project.root.joinpath("mkdocs.yml").read_bytes(),
+                  files_digest(tree_files(project.root / "overrides"), project.root),
+                  tool_versions(), code_digest(), str(epoch))
+
+
+def run_mkdocs(config: Path, plan: incremental.Plan, env: dict) -> None:
+    command = [sys.executable, "-m", "build_tools.mkdocs_build", str(config), str(plan.output)]
+    run(command + (["--dirty"] if plan.dirty else []), env, f"MkDocs ({config.name})")
+    plan.done()
 
 
 def pagefind_command(site: Path) -> list[str]:
@@ -124,13 +146,36 @@ def sort_search_entry(path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
 
 
-def write_docs(pages: dict[str, str], docs: Path) -> None:
-    """docs/ holds exactly the rendered pages: stale pages of removed articles go."""
-    shutil.rmtree(docs, ignore_errors=True)
+def sync_docs(pages: dict[str, str], docs: Path) -> list[str]:
+    """docs/ holds exactly the rendered pages: stale pages of removed articles go, and a page whose
+    Markdown is the same is not written again, so MkDocs (`--dirty`) sees it unchanged. The pages
+    written."""
+    changed = []
     for relative, content in sorted(pages.items()):
         path = docs / relative
+        data = content.encode("utf-8")
+        if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.unlink(missing_ok=True)
+        path.write_bytes(data)
+        changed.append(relative)
+    for path in sorted(incremental.tree(docs), reverse=True):
+        relative = path.relative_to(docs).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif relative not in pages:
+            path.unlink()
+    return changed
+
+
+def output_path(relative: str) -> str:
+    """Where MkDocs writes a docs/ file: `a/b.md` and `a/b/index.md` to `a/b/index.html`."""
+    address = page_address(relative)
+    if not relative.endswith(".md"):
+        return relative
+    return f"{address}/index.html" if address else "index.html"
 
 
 def write_config(work: Path, edition: Edition, editions: list[Edition], navigation: list) -> Path:
@@ -182,15 +227,15 @@ def source_date_epoch(bulletins: list[Bulletin]) -> int:
     return min(max(seconds, 0), 2**32 - 1)
 
 
-def run(command: list[str], env: dict) -> None:
+def run(command: list[str], env: dict, name: str) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
-        raise BuildError(command[2], f"{' '.join(command[2:4])} failed (exit {result.returncode}):", details=output)
+        raise BuildError(name, f"failed (exit {result.returncode}):", details=output)
     noise = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if noise:
-        # --strict turns MkDocs warnings into errors; anything else it prints is worth seeing.
-        print("\n".join(f"{command[2]}: {line}" for line in noise), file=sys.stderr)
+        # Warnings stop MkDocs (strict); anything else it prints is worth seeing.
+        print("\n".join(f"{name}: {line}" for line in noise), file=sys.stderr)
 
 
 def replace_dir(new: Path, target: Path) -> None:

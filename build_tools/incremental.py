@@ -1,0 +1,74 @@
+"""What a rebuild may keep of MkDocs' last output, and how the site is put together from it.
+
+MkDocs' own `--dirty` renders only the pages whose Markdown is newer than their HTML. Measured at
+100 bulletins: 0.7 s for the English edition instead of 12 s. It is exact only when nothing but
+those pages changed: the same config (navigation, titles, interface words), the same theme and
+tools, the same set of pages, and no page that reads another page's content (every nav entry has
+its title, navigation.py). Each edition's output folder keeps a stamp of all that; a dirty build
+runs only under an equal stamp, after the HTML of every changed page is removed. Any other
+change, or no stamp (a first or a failed build), gives a clean build.
+
+The site is assembled from those folders with hard links, not copies (36,000 files at 1,000
+bulletins). A file MkDocs would write again must therefore be removed first, never overwritten
+in place, or the write would reach the published site through the link before the new site is
+complete: the changed pages, and the sitemaps and 404 page every build writes.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+# Written by MkDocs on every build, dirty or not.
+ALWAYS_WRITTEN = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+
+
+@dataclass
+class Plan:
+    output: Path
+    stamp: str
+    dirty: bool  # render only the changed pages into the kept output
+
+    @property
+    def stamp_file(self) -> Path:
+        return self.output.with_name(self.output.name + ".stamp")
+
+    def done(self) -> None:
+        """MkDocs succeeded: the output now matches the stamp."""
+        self.stamp_file.write_text(self.stamp + "\n", "utf-8")
+
+
+def plan(output: Path, stamp: str, changed_outputs: list[str]) -> Plan:
+    """A dirty build into `output` if it was last built under `stamp`, a clean one otherwise."""
+    result = Plan(output, stamp, dirty=False)
+    kept = result.stamp_file.read_text("utf-8").strip() if result.stamp_file.is_file() else None
+    # Until MkDocs succeeds, the output matches no stamp: a failed or killed build leaves none.
+    result.stamp_file.unlink(missing_ok=True)
+    if kept == stamp and output.is_dir():
+        result.dirty = True
+        for relative in [*changed_outputs, *ALWAYS_WRITTEN]:
+            (output / relative).unlink(missing_ok=True)
+    return result
+
+
+def tree(folder: Path) -> list[Path]:
+    """Every file and folder under `folder` (symlinks listed, not followed)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        found += [Path(dirpath) / name for name in dirnames + filenames]
+    return found
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """`target` gets every file of `source` as a hard link (a copy where links are not possible)."""
+    for path in sorted(tree(source)):
+        destination = target / path.relative_to(source)
+        if path.is_dir() and not path.is_symlink():
+            destination.mkdir(parents=True, exist_ok=True)
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, destination, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(path, destination, follow_symlinks=False)
