@@ -9,7 +9,9 @@ import sys
 import traceback
 from pathlib import Path
 
+from . import incremental
 from .errors import BuildError, display_path
+from .fingerprint import project_stamp
 from .check import check_project, source_warnings
 from .evaluate import report
 from .editions import make_editions
@@ -77,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_build(args) -> int:
     root = args.root
+    stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}")
+    if incremental.up_to_date(args.project, stamp):
+        print("site/ is up to date: no source text, contributor file, theme file or tool changed since the "
+              "last build", file=sys.stderr)
+        return 0
+    incremental.forget_build(args.project)
     bulletins = load_project(root)
     try:
         links = crosslink(bulletins)
@@ -93,6 +101,7 @@ def cmd_build(args) -> int:
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
     built = build(args.project, bulletins=bulletins, crosslinks=links)
+    incremental.record_build(args.project, stamp)
     pages = sum(len(b.articles) for b in built)
     print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
     return 0

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from importlib import metadata
 from pathlib import Path
+
+from .project import Project
 
 # The packages whose versions change what a build writes.
 TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "opencc", "pagefind",
@@ -59,3 +62,32 @@ def tool_versions() -> str:
 def code_digest() -> str:
     """build_tools itself: a change to the code or a template may change every page."""
     return files_digest([p for p in tree_files(PACKAGE) if p.suffix != ".pyc"], PACKAGE)
+
+
+def fonts_stamp() -> str:
+    """The fonts WeasyPrint may pick (fontconfig's list, with each file's size and time): a font
+    package upgraded changes the PDFs, so it changes the cache's key."""
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True,
+                                check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "no fontconfig"
+    stats = []
+    for name in sorted(set(listed)):
+        try:
+            info = os.stat(name)
+            stats.append(f"{name} {info.st_size} {info.st_mtime_ns}")
+        except OSError:
+            continue
+    return "\n".join(stats)
+
+
+def project_stamp(project: Project, *settings: str) -> str:
+    """Every input of a whole build of `project`: its texts and contributor files, its MkDocs config
+    and theme, this package, the tools and fonts, the project's settings and the command's options.
+    Equal stamps, equal sites: a build under the stamp of the last one has nothing to do."""
+    root = project.root
+    return digest(files_digest(tree_files(project.texts), root),
+                  files_digest([root / "mkdocs.yml", *tree_files(root / "overrides")], root),
+                  code_digest(), tool_versions(), fonts_stamp(),
+                  project.site_url, project.repository, project.branch, *settings)

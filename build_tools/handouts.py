@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from markupsafe import Markup
 from . import urls
 from .crossrefs import by_specificity, excerpt, short_name, source_label, target_label, target_number
 from .editions import Edition, article_title
-from .fingerprint import digest, tool_versions
+from .fingerprint import digest, fonts_stamp, tool_versions
 from .glossary import Term
 from .labels import bulletin_label
 from .linking import Crosslinks
@@ -145,24 +144,6 @@ def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None) -> d
             if stale not in used:
                 stale.unlink()
     return {relative: (out / relative).stat().st_size for relative in sorted(pages)}
-
-
-def fonts_stamp() -> str:
-    """The fonts WeasyPrint may pick (fontconfig's list, with each file's size and time): a font
-    package upgraded changes the PDFs, so it changes the cache's key."""
-    try:
-        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True,
-                                check=True).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
-        return "no fontconfig"
-    stats = []
-    for name in sorted(set(listed)):
-        try:
-            info = os.stat(name)
-            stats.append(f"{name} {info.st_size} {info.st_mtime_ns}")
-        except OSError:
-            continue
-    return "\n".join(stats)
 
 
 def _end_with_parent(parent: int) -> None:

@@ -20,6 +20,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .project import Project
+
 # Written by MkDocs on every build, dirty or not.
 ALWAYS_WRITTEN = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 
@@ -72,3 +74,22 @@ def link_tree(source: Path, target: Path) -> None:
             os.link(path, destination, follow_symlinks=False)
         except OSError:
             shutil.copy2(path, destination, follow_symlinks=False)
+
+
+def last_build(project: Project) -> Path:
+    return project.work / "site.stamp"
+
+
+def up_to_date(project: Project, stamp: str) -> bool:
+    """site/ is the build of exactly these inputs (fingerprint.project_stamp)."""
+    path = last_build(project)
+    return project.site.is_dir() and path.is_file() and path.read_text("utf-8").strip() == stamp
+
+
+def forget_build(project: Project) -> None:
+    """Called before a build changes anything: a build that fails or is killed leaves no stamp."""
+    last_build(project).unlink(missing_ok=True)
+
+
+def record_build(project: Project, stamp: str) -> None:
+    last_build(project).write_text(stamp + "\n", "utf-8")
