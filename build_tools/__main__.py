@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import sys
 import traceback
@@ -20,6 +18,7 @@ from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import crosslink
 from .pipeline import build, load_project
+from .preview import Watcher, serve
 from .project import Project
 from .translations import LANGUAGES, coverage, write_translations
 
@@ -35,9 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
     build_cmd.add_argument("--strict", action="store_true",
                            help="fail on stale or missing translations (CI uses this)")
-    serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
+    serve = commands.add_parser("serve", help="build, then serve site/ on localhost; build again and reload the open "
+                                "pages whenever a file under source_texts/ changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
+    serve.add_argument("--no-watch", action="store_true", help="do not build again when a source changes")
     export = commands.add_parser("export", help="print the model of the given bulletins as JSON")
     export.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.txt")
     inspect = commands.add_parser("inspect", help="print what the parser sees in the given texts (articles, ids, "
@@ -109,14 +110,11 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     if not args.no_build:
-        cmd_build(args)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.project.site))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving site/ at http://127.0.0.1:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+        cmd_build(args)  # a failure is printed; the watcher builds again at the next change
+    root = args.project.root
+    watcher = None if args.no_watch else Watcher([args.project.texts, root / "mkdocs.yml", root / "overrides"],
+                                                 lambda: cmd_build(args))
+    serve(args.project.site, args.port, watcher)
     return 0
 
 
@@ -143,17 +141,25 @@ def cmd_translations(args) -> int:
 
 
 def report_translations(bulletins, links, language: str, verbose: bool) -> int:
-    """Print coverage per article; the number of stale or missing entries."""
-    incomplete = 0
+    """Print coverage per article (`verbose`: every article and each entry not up to date; else the
+    articles not complete, and a total: a build of 1,000 bulletins would print 7,000 lines); the
+    number of stale or missing entries."""
+    incomplete = articles = complete = 0
     for bulletin, article, result in coverage(bulletins, links, language):
         counts = {status: sum(t.status == status for t in result.values()) for status in ("ok", "stale", "missing")}
         incomplete += counts["stale"] + counts["missing"]
-        share = 100 * counts["ok"] / len(result)
-        print(f"{bulletin.id}/{article.id}: {share:5.1f} % ({counts['ok']}/{len(result)} translated, "
-              f"{counts['stale']} stale, {counts['missing']} missing)", file=sys.stderr)
+        articles += 1
+        complete += counts["ok"] == len(result)
+        if verbose or counts["ok"] < len(result):
+            share = 100 * counts["ok"] / len(result)
+            print(f"{bulletin.id}/{article.id}: {share:5.1f} % ({counts['ok']}/{len(result)} translated, "
+                  f"{counts['stale']} stale, {counts['missing']} missing)", file=sys.stderr)
         for key, translation in result.items():
             if verbose and translation.status != "ok":
                 print(f"  {translation.status}: {key}", file=sys.stderr)
+    if not verbose:
+        print(f"translations ({language}): {complete} of {articles} articles complete, {incomplete} entries stale or "
+              "missing" + ("; `python -m build_tools translations` lists them" if incomplete else ""), file=sys.stderr)
     return incomplete
 
 
