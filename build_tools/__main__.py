@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="parse every bulletin in source_texts/ and write the site to site/")
     build_cmd.add_argument("--strict", action="store_true",
                            help="fail on stale or missing translations (CI uses this)")
+    build_cmd.add_argument("--no-pdf", action="store_true",
+                           help="leave out the PDF handouts (a quicker build for checking pages; the benchmark's)")
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost; build again and reload the open "
                                 "pages whenever a file under source_texts/ changes")
     serve.add_argument("--port", type=int, default=8000)
@@ -80,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_build(args) -> int:
     root = args.root
-    stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}")
+    pdfs = not getattr(args, "no_pdf", False)
+    stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}", f"pdfs={pdfs}")
     if incremental.up_to_date(args.project, stamp):
         print("site/ is up to date: no source text, contributor file, theme file or tool changed since the "
               "last build", file=sys.stderr)
@@ -101,7 +104,7 @@ def cmd_build(args) -> int:
         print(f"error: {incomplete} English translation entries are stale or missing; "
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
-    built = build(args.project, bulletins=bulletins, crosslinks=links)
+    built = build(args.project, bulletins=bulletins, crosslinks=links, pdfs=pdfs)
     incremental.record_build(args.project, stamp)
     pages = sum(len(b.articles) for b in built)
     print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
