@@ -91,7 +91,7 @@ def cmd_build(args) -> int:
     incremental.forget_build(args.project)
     bulletins = load_project(root)
     try:
-        links = crosslink(bulletins)
+        links = crosslink(bulletins, cache=args.project.work / "cache" / "align")
     except BuildError:
         links = None  # check_project reports it with every other problem
     # The contributor files are checked first: a broken note or glossary entry stops the

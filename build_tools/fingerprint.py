@@ -6,6 +6,7 @@ equal output, and a changed input changes the key.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import subprocess
@@ -59,6 +60,7 @@ def tool_versions() -> str:
     return ";".join(versions)
 
 
+@functools.cache  # the code does not change while a build runs
 def code_digest() -> str:
     """build_tools itself: a change to the code or a template may change every page."""
     return files_digest([p for p in tree_files(PACKAGE) if p.suffix != ".pyc"], PACKAGE)

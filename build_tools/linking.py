@@ -1,12 +1,15 @@
 """Cross-links for a whole build: pairs, outlines, automatic links, curated overrides."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from .align import align, document_targets
 from .curated import apply_curated, check_all_used, curated_path, read_curated
-from .model import Article, Bulletin, Link, Target
+from .fingerprint import code_digest, digest
+from .model import Article, Bulletin, Evidence, Link, Target
 from .outline import OutlineEntry, read_outline
 from .pairing import Pair, find_pairs
 
@@ -41,6 +44,33 @@ class Crosslinks:
         """Whether any interview point links into `document`."""
         return id(document) in self._index[2]
 
+    def of_bulletin(self, bulletin: Bulletin) -> list[Link]:
+        """The links that start or end in `bulletin`, in build order (a scan of every link for each
+        bulletin grew with the square of the archive)."""
+        return self._by_bulletin.get(id(bulletin), [])
+
+    def partners(self, bulletin: Bulletin) -> list[Bulletin]:
+        """The other bulletins paired with `bulletin`: their text and translations show on its pages."""
+        return list(self._partners.get(id(bulletin), {}).values())
+
+    @cached_property
+    def _partners(self) -> dict[int, dict[int, Bulletin]]:
+        found: dict[int, dict[int, Bulletin]] = {}
+        for pair in self.pairs:
+            one, other = pair.document_bulletin, pair.interview_bulletin
+            if one is not other:
+                found.setdefault(id(one), {})[id(other)] = other
+                found.setdefault(id(other), {})[id(one)] = one
+        return found
+
+    @cached_property
+    def _by_bulletin(self) -> dict[int, list[Link]]:
+        found: dict[int, list[Link]] = {}
+        for link in self.links:
+            for bulletin_id in {id(link.source_bulletin), id(link.target.bulletin)}:
+                found.setdefault(bulletin_id, []).append(link)
+        return found
+
     @cached_property
     def _index(self) -> tuple[dict, dict, set]:
         """Links by target block, by source block, and the ids of the documents they explain:
@@ -54,19 +84,58 @@ class Crosslinks:
         return by_target, by_source, {id(link.target.article) for link in self.links}
 
 
-def crosslink(bulletins: list[Bulletin]) -> Crosslinks:
+def crosslink(bulletins: list[Bulletin], cache: Path | None = None) -> Crosslinks:
+    """Every pair's links. With a `cache` folder, a pair whose two articles and outline are those of
+    an earlier build takes that build's links from it instead of aligning again (the aligner is the
+    slowest step before rendering: about 50 s at 1,000 bulletins)."""
     result = Crosslinks(find_pairs(bulletins))
     curated = read_curated(bulletins)
     used: set = set()
+    kept: set[Path] = set()
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
         targets = result.all_targets[id(pair.document)] = document_targets(
             pair.document, pair.document_bulletin, outline, passages=True)
-        links = align(pair, outline, targets=[t for t in targets if t.section or t.clause])
+        aligned = [t for t in targets if t.section or t.clause]
+        if cache is None:
+            links = align(pair, outline, targets=aligned)
+        else:
+            entry = cache / f"{digest(code_digest(), repr(pair.document), repr(pair.interview), repr(outline))}.json"
+            kept.add(entry)
+            links = _cached_links(entry, pair, aligned)
+            if links is None:
+                links = align(pair, outline, targets=aligned)
+                _store_links(entry, links)
         result.links += apply_curated(pair, links, targets, curated.get(curated_path(pair), []), used)
     check_all_used(curated, result.pairs, used)
+    if cache is not None:
+        for stale in cache.glob("*.json"):
+            if stale not in kept:
+                stale.unlink()
     return result
+
+
+def _store_links(entry: Path, links: list[Link]) -> None:
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    data = [{"from": l.source.id, "to": l.target.block, "score": l.score,
+             "evidence": [[e.kind, e.text] for e in l.evidence]} for l in links]
+    partial = entry.with_suffix(".part")
+    partial.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    partial.replace(entry)
+
+
+def _cached_links(entry: Path, pair: Pair, targets: list[Target]) -> list[Link] | None:
+    """The links stored at `entry`, made again with this build's blocks and targets; None if there
+    are none, or they do not fit (a damaged cache is rebuilt, never trusted)."""
+    try:
+        data = json.loads(entry.read_text("utf-8"))
+        blocks = {b.id: b for b in pair.interview.blocks}
+        by_block = {t.block: t for t in targets}
+        return [Link(blocks[d["from"]], pair.interview, pair.interview_bulletin, by_block[d["to"]], d["score"],
+                     [Evidence(kind, text) for kind, text in d["evidence"]]) for d in data]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def link_bulletins(bulletins: list[Bulletin]) -> list[Link]:

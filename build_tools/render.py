@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -77,15 +78,16 @@ def render_site(bulletins: list[Bulletin], project: Project, crosslinks: Crossli
 
 
 def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions: list[Edition],
-                    handout_sizes: dict[str, int] | None = None):
+                    handout_sizes: dict[str, int] | None = None, reuse: Reuse | None = None):
     """(edition, its files) one edition at a time, so the build can hand each to MkDocs while
-    it renders the next. `handout_sizes` (handouts.write_pdfs) gives the handout links their sizes."""
+    it renders the next. `handout_sizes` (handouts.write_pdfs) gives the handout links their sizes;
+    `reuse` names the bulletins whose pages docs/ already holds as they would be rendered."""
     terms = editions[0].terms
-    # The same in every edition: computed once.
-    exports = export_all(bulletins, crosslinks)
+    # The same in every edition: each computed once.
+    exports: dict[str, str] = {}
     found = occurrences(terms, bulletins)
     for edition in editions:
-        files = render_pages(bulletins, crosslinks, edition, terms, exports, found, handout_sizes)
+        files = render_pages(bulletins, crosslinks, edition, terms, exports, found, handout_sizes, reuse)
         if terms:
             files.add(GLOSSARY_JSON, glossary_json(terms, edition), "the glossary entries")
         if edition is editions[0]:
@@ -94,24 +96,41 @@ def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
             # The schemas contributors' files are checked against, published for editors and tools.
             for schema in sorted(SCHEMAS.glob("*.schema.json")):
                 files.add(f"schemas/{schema.name}", schema.read_text("utf-8"), "a published schema")
-        yield edition, dict(files)
+        yield edition, files
+
+
+# (edition, bulletin) → the paths of the bulletin's pages in docs/<edition>/ if they are already
+# what rendering would write (incremental.PageCache), else None.
+Reuse = Callable[[Edition, Bulletin], "list[str] | None"]
 
 
 class Pages(dict):
     """Output path → content, refusing a second page at the same address: MkDocs writes `a/b.md` and
-    `a/b/index.md` to one `a/b/index.html`, and the later would silently replace the earlier."""
+    `a/b/index.md` to one `a/b/index.html`, and the later would silently replace the earlier.
+    `kept`: pages not rendered this time, since docs/ holds them as they would be."""
 
     def __init__(self):
         super().__init__()
         self.owners: dict[str, str] = {}
+        self.kept: set[str] = set()
 
     def add(self, path: str, content: str, what: str) -> None:
+        self._claim(path, what)
+        self[path] = content
+
+    def keep(self, path: str, what: str) -> None:
+        self._claim(path, what)
+        self.kept.add(path)
+
+    def _claim(self, path: str, what: str) -> None:
         address = page_address(path)
         if address in self.owners:
             raise BuildError(path, f"{what} and {self.owners[address]} would both be published at /{address}; "
                              "rename one of them (a bulletin or article id)")
         self.owners[address] = path
-        self[path] = content
+
+    def paths(self) -> list[str]:
+        return sorted([*self, *self.kept])
 
 
 def page_address(path: str) -> str:
@@ -124,23 +143,30 @@ def page_address(path: str) -> str:
 
 def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edition, terms: list | None = None,
                  exports: dict[str, str] | None = None, found: dict[str, list] | None = None,
-                 handout_sizes: dict[str, int] | None = None) -> Pages:
-    """One edition's files. `exports` (export_all) and `found` (occurrences), the same in every
-    edition, are computed here when the caller has not."""
+                 handout_sizes: dict[str, int] | None = None, reuse: Reuse | None = None) -> Pages:
+    """One edition's files. `exports` (each bulletin's JSON, filled as made) and `found`
+    (occurrences), the same in every edition, are made here when the caller has not."""
     env = _environment()
     ui = edition.ui
     terms = edition.terms if terms is None else terms
-    exports = export_all(bulletins, crosslinks) if exports is None else exports
+    exports = {} if exports is None else exports
     found = occurrences(terms, bulletins) if found is None else found
     pages = Pages()
     listed = []
     for bulletin in bulletins:
-        notes = load_notes(bulletin)
         blabel = bulletin_label(bulletin, edition)
         entries = [Entry(a, summarise(a, edition, bulletin), article_title(edition, bulletin, a),
                          compare_title(a, crosslinks, edition)) for a in bulletin.articles]
         listed.append({"bulletin": bulletin, "label": blabel, "entries": entries})
+        kept = reuse(edition, bulletin) if reuse else None
+        if kept is not None:
+            for path in kept:
+                pages.keep(path, f"a page of bulletin {bulletin.id}")
+            continue
+        notes = load_notes(bulletin)
         json_name = f"{bulletin.id}.json"
+        if bulletin.id not in exports:
+            exports[bulletin.id] = export_json([bulletin], crosslinks.of_bulletin(bulletin))
         pages.add(f"{bulletin.id}/{json_name}", exports[bulletin.id], f"the data download of bulletin {bulletin.id}")
         pages.add(f"{bulletin.id}/index.md", env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
@@ -191,11 +217,6 @@ def citation(edition: Edition, bulletin: Bulletin, article: Article) -> dict:
         "title_en": edition.en(bulletin, f"{article.id}__title").text or chinese,
         "site": load_ui("en")["site_title"],
     }
-
-
-def export_all(bulletins: list[Bulletin], crosslinks: Crosslinks) -> dict[str, str]:
-    """Each bulletin's data download (bulletin id → its JSON)."""
-    return {bulletin.id: export_json([bulletin], crosslinks.links) for bulletin in bulletins}
 
 
 def signpost(article: Article, bulletin: Bulletin, crosslinks: Crosslinks, edition: Edition) -> Markup:
