@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -17,7 +18,8 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import crosslink
-from .pipeline import build, load_project
+from .pipeline import build, index_search, load_project, replace_dir
+from .shards import Shard, merge as merge_shards
 from .preview import Watcher, serve
 from .project import Project
 from .translations import LANGUAGES, coverage, write_translations
@@ -36,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
                            help="fail on stale or missing translations (CI uses this)")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="leave out the PDF handouts (a quicker build for checking pages; the benchmark's)")
+    build_cmd.add_argument("--shard", metavar="K/N", type=Shard.parse,
+                           help="build only the K-th of N shards of the bulletins, into build/shard-K-of-N/site/ "
+                                "(CI builds the shards as a job matrix; `merge` puts them together)")
+    merge = commands.add_parser("merge", help="put the sites of `build --shard K/N` together into site/, with one "
+                                "search index")
+    merge.add_argument("shards", nargs="+", type=Path, metavar="FOLDER", help="build/shard-K-of-N/, every K from 1 to N")
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost; build again and reload the open "
                                 "pages whenever a file under source_texts/ changes")
     serve.add_argument("--port", type=int, default=8000)
@@ -83,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_build(args) -> int:
     root = args.root
     pdfs = not getattr(args, "no_pdf", False)
+    shard = getattr(args, "shard", None)
     stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}", f"pdfs={pdfs}")
-    if incremental.up_to_date(args.project, stamp):
+    if not shard and incremental.up_to_date(args.project, stamp):
         print("site/ is up to date: no source text, contributor file, theme file or tool changed since the "
               "last build", file=sys.stderr)
         return 0
@@ -104,7 +113,11 @@ def cmd_build(args) -> int:
         print(f"error: {incomplete} English translation entries are stale or missing; "
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
-    built = build(args.project, bulletins=bulletins, crosslinks=links, pdfs=pdfs)
+    built = build(args.project, bulletins=bulletins, crosslinks=links, pdfs=pdfs, shard=shard)
+    if shard:
+        print(f"built shard {shard.index} of {shard.count} ({len(shard.select(built))} of {len(built)} bulletins) into "
+              f"{display_path(shard.folder(args.project) / 'site')}/", file=sys.stderr)
+        return 0
     incremental.record_build(args.project, stamp)
     pages = sum(len(b.articles) for b in built)
     print(f"built site/: {len(built)} bulletin(s), {pages} article pages in 3 editions", file=sys.stderr)
@@ -178,6 +191,18 @@ def cmd_pdf(args) -> int:
     return 0
 
 
+def cmd_merge(args) -> int:
+    project = args.project
+    stage = project.work / "site.new"
+    shutil.rmtree(stage, ignore_errors=True)
+    incremental.forget_build(project)  # site/ will be the shards', not a build's of these inputs
+    merge_shards([folder.resolve() for folder in args.shards], stage)
+    index_search(stage, dict(os.environ))
+    replace_dir(stage, project.site, project.work / "trash")
+    print(f"merged {len(args.shards)} shards into site/", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     sys.stdout.write(report(args.keys, args.root))
     return 0
@@ -208,7 +233,7 @@ def print_problems(problems: list) -> int:
 
 
 COMMANDS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export, "inspect": cmd_inspect, "check": cmd_check,
-            "evaluate": cmd_evaluate, "translations": cmd_translations, "pdf": cmd_pdf}
+            "evaluate": cmd_evaluate, "merge": cmd_merge, "translations": cmd_translations, "pdf": cmd_pdf}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -36,6 +36,7 @@ from .handouts import render_handouts, write_pdfs
 from .labels import label
 from .navigation import nav
 from .render import Pages, page_address, render_editions
+from .shards import Shard
 from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
@@ -60,25 +61,28 @@ def load_project(root: Path) -> list[Bulletin]:
 
 
 def build(project: Project, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
-          crosslinks=None, pdfs: bool = True) -> list[Bulletin]:
+          crosslinks=None, pdfs: bool = True, shard: Shard | None = None) -> list[Bulletin]:
     """The whole build; `bulletins` and `crosslinks`, when the caller already has them, are not redone.
 
-    `pdfs=False` leaves out the handouts (the benchmark times the rest on its own).
+    `pdfs=False` leaves out the handouts. With a `shard`, only its bulletins' pages and handouts
+    are made, into its folder under build/ (shards.py); `merge` puts the shards' folders together.
     """
-    root = project.root
-    site_dir = site_dir or project.site
-    bulletins = bulletins or load_project(root)
+    bulletins = bulletins or load_project(project.root)
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
     editions = make_editions(bulletins, crosslinks, project)  # so are the translation files
-    work = project.work
-    work.mkdir(exist_ok=True)
+    mine = shard.select(bulletins) if shard else bulletins
+    work = shard.folder(project) if shard else project.work
+    docs = work / "docs" if shard else project.docs
+    if shard:  # a shard starts from nothing: CI builds each on a fresh machine
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     stage, outputs, handouts = work / "site.new", work / "editions", work / "handouts"
     for folder in (stage, handouts):
         shutil.rmtree(folder, ignore_errors=True)
     # The handouts before the pages: each article page's links say the size of the file printed now.
     # A handout whose HTML is unchanged is not printed again (the PDF cache).
-    sizes = (write_pdfs(render_handouts(bulletins, crosslinks, editions), handouts, work / "cache" / "pdf")
+    sizes = (write_pdfs(render_handouts(mine, crosslinks, editions), handouts, project.work / "cache" / "pdf")
              if pdfs else None)
     epoch = source_date_epoch(bulletins)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
@@ -87,15 +91,21 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     # while the next edition renders, and MkDocs runs as many at a time as there are cores.
     # Each into its own folder under build/editions/, kept between builds: MkDocs renders again
     # only the pages whose Markdown changed, when nothing else did (`incremental.plan`).
-    pages = incremental.PageCache(project, crosslinks, sizes)
+    pages = None if shard else incremental.PageCache(project, crosslinks, sizes)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         runs = []
-        for edition, files in render_editions(bulletins, crosslinks, editions, sizes, pages.reuse):
-            changed = sync_docs(files, project.docs / edition.code)
-            pages.record(edition, files.paths(), bulletins)
-            config = write_config(work, edition, editions, nav(bulletins, crosslinks, edition))
-            plan = incremental.plan(outputs / edition.code, digest(theme, config.read_text("utf-8"), *files.paths()),
-                                    [output_path(path) for path in changed])
+        navs = {edition.code: nav(bulletins, crosslinks, edition) for edition in editions}
+        reuse = shard.placeholders(bulletins, navs) if shard else pages.reuse
+        for edition, files in render_editions(bulletins, crosslinks, editions, sizes, reuse):
+            changed = sync_docs(files, docs / edition.code)
+            config = write_config(work, docs, edition, editions, navs[edition.code])
+            if shard:
+                plan = shard.plan(outputs / edition.code, docs / edition.code, files.kept)
+            else:
+                pages.record(edition, files.paths(), bulletins)
+                plan = incremental.plan(outputs / edition.code,
+                                        digest(theme, config.read_text("utf-8"), *files.paths()),
+                                        [output_path(path) for path in changed])
             runs.append(pool.submit(run_mkdocs, config, plan, env))
         for finished in runs:
             finished.result()  # the first failure stops the build; site/ stays as it was
@@ -105,10 +115,17 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
         (stage / relative).parent.mkdir(parents=True, exist_ok=True)
         (handouts / relative).replace(stage / relative)
     shutil.rmtree(handouts, ignore_errors=True)
+    if shard:
+        shard.finish(stage, project)
+        return bulletins
+    index_search(stage, env)
+    replace_dir(stage, site_dir or project.site, project.work / "trash")
+    return bulletins
+
+
+def index_search(stage: Path, env: dict) -> None:
     run(pagefind_command(stage), env, "Pagefind")
     sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
-    replace_dir(stage, site_dir, work / "trash")
-    return bulletins
 
 
 def theme_stamp(project: Project, epoch: int) -> str:
@@ -119,7 +136,8 @@ def theme_stamp(project: Project, epoch: int) -> str:
                   tool_versions(), code_digest(), str(epoch))
 
 
-def run_mkdocs(config: Path, plan: incremental.Plan, env: dict) -> None:
+def run_mkdocs(config: Path, plan, env: dict) -> None:
+    """MkDocs on one edition as `plan` says (incremental.Plan, shards.ShardPlan): where, and whether dirty."""
     command = [sys.executable, "-m", "build_tools.mkdocs_build", str(config), str(plan.output)]
     run(command + (["--dirty"] if plan.dirty else []), env, f"MkDocs ({config.name})")
     plan.done()
@@ -181,20 +199,21 @@ def output_path(relative: str) -> str:
     return f"{address}/index.html" if address else "index.html"
 
 
-def write_config(work: Path, edition: Edition, editions: list[Edition], navigation: list) -> Path:
-    """A child of the committed mkdocs.yml for one edition: its docs, language and navigation.
+def write_config(work: Path, docs: Path, edition: Edition, editions: list[Edition], navigation: list) -> Path:
+    """A child of the committed mkdocs.yml for one edition, in `work`: its docs, language and navigation.
 
     MkDocs resolves docs_dir and theme.custom_dir against the child's folder.
     """
     published = edition.project.site_url
+    root = edition.project.root
     child = {
-        "INHERIT": "../mkdocs.yml",
-        "docs_dir": f"../docs/{edition.code}",
+        "INHERIT": os.path.relpath(root / "mkdocs.yml", work),
+        "docs_dir": os.path.relpath(docs / edition.code, work),
         "site_name": label(edition.ui["site_title"]),  # themes print it unescaped
         "copyright": label(edition.ui["footer"]),  # where the texts come from, and who wrote the rest
         # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
         **({"site_url": f"{published}/{edition.root}"} if published else {}),
-        "theme": {"custom_dir": "../overrides", "language": edition.code,
+        "theme": {"custom_dir": os.path.relpath(root / "overrides", work), "language": edition.code,
                   # Light or dark as the reader's system asks, and a toggle in the header to change it.
                   "palette": [
                       {"media": "(prefers-color-scheme: light)", "scheme": "default",
