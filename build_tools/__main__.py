@@ -17,7 +17,7 @@ from .editions import make_editions
 from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
-from .linking import crosslink
+from .linking import AlignCache, crosslink
 from .pipeline import build, index_search, load_project, replace_dir
 from .shards import Shard, merge as merge_shards
 from .preview import Watcher, serve
@@ -99,8 +99,9 @@ def cmd_build(args) -> int:
         return 0
     incremental.forget_build(args.project)
     bulletins = load_project(root)
+    aligned = AlignCache(args.project.work / "cache" / "align")
     try:
-        links = crosslink(bulletins, cache=args.project.work / "cache" / "align")
+        links = crosslink(bulletins, aligned)
     except BuildError:
         links = None  # check_project reports it with every other problem
     # The contributor files are checked first: a broken note or glossary entry stops the
@@ -113,6 +114,7 @@ def cmd_build(args) -> int:
         print(f"error: {incomplete} English translation entries are stale or missing; "
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
+    aligned.save()
     built = build(args.project, bulletins=bulletins, crosslinks=links, pdfs=pdfs, shard=shard)
     if shard:
         print(f"built shard {shard.index} of {shard.count} ({len(shard.select(built))} of {len(built)} bulletins) into "
@@ -156,6 +158,9 @@ def cmd_translations(args) -> int:
     return 1 if args.strict and incomplete else 0
 
 
+LISTED = 20  # incomplete articles a build names; `translations` lists them all
+
+
 def report_translations(bulletins, links, language: str, verbose: bool) -> int:
     """Print coverage per article (`verbose`: every article and each entry not up to date; else the
     articles not complete, and a total: a build of 1,000 bulletins would print 7,000 lines); the
@@ -166,7 +171,7 @@ def report_translations(bulletins, links, language: str, verbose: bool) -> int:
         incomplete += counts["stale"] + counts["missing"]
         articles += 1
         complete += counts["ok"] == len(result)
-        if verbose or counts["ok"] < len(result):
+        if verbose or (counts["ok"] < len(result) and articles - complete <= LISTED):
             share = 100 * counts["ok"] / len(result)
             print(f"{bulletin.id}/{article.id}: {share:5.1f} % ({counts['ok']}/{len(result)} translated, "
                   f"{counts['stale']} stale, {counts['missing']} missing)", file=sys.stderr)
@@ -174,7 +179,9 @@ def report_translations(bulletins, links, language: str, verbose: bool) -> int:
             if verbose and translation.status != "ok":
                 print(f"  {translation.status}: {key}", file=sys.stderr)
     if not verbose:
-        print(f"translations ({language}): {complete} of {articles} articles complete, {incomplete} entries stale or "
+        more = articles - complete - LISTED
+        print((f"… and {more} more articles not complete\n" if more > 0 else "")
+              + f"translations ({language}): {complete} of {articles} articles complete, {incomplete} entries stale or "
               "missing" + ("; `python -m build_tools translations` lists them" if incomplete else ""), file=sys.stderr)
     return incomplete
 

@@ -84,58 +84,67 @@ class Crosslinks:
         return by_target, by_source, {id(link.target.article) for link in self.links}
 
 
-def crosslink(bulletins: list[Bulletin], cache: Path | None = None) -> Crosslinks:
-    """Every pair's links. With a `cache` folder, a pair whose two articles and outline are those of
-    an earlier build takes that build's links from it instead of aligning again (the aligner is the
+def crosslink(bulletins: list[Bulletin], cache: AlignCache | None = None) -> Crosslinks:
+    """Every pair's links. With a `cache`, a pair whose two articles and outline are those of an
+    earlier build takes that build's links from it instead of aligning again (the aligner is the
     slowest step before rendering: about 50 s at 1,000 bulletins)."""
     result = Crosslinks(find_pairs(bulletins))
     curated = read_curated(bulletins)
     used: set = set()
-    kept: set[Path] = set()
     for pair in result.pairs:
         outline = read_outline(pair.document, pair.interview)
         result.outlines[id(pair.document)] = outline
         targets = result.all_targets[id(pair.document)] = document_targets(
             pair.document, pair.document_bulletin, outline, passages=True)
         aligned = [t for t in targets if t.section or t.clause]
-        if cache is None:
-            links = align(pair, outline, targets=aligned)
-        else:
-            entry = cache / f"{digest(code_digest(), repr(pair.document), repr(pair.interview), repr(outline))}.json"
-            kept.add(entry)
-            links = _cached_links(entry, pair, aligned)
-            if links is None:
-                links = align(pair, outline, targets=aligned)
-                _store_links(entry, links)
+        links = cache.links(pair, outline, aligned) if cache else align(pair, outline, targets=aligned)
         result.links += apply_curated(pair, links, targets, curated.get(curated_path(pair), []), used)
     check_all_used(curated, result.pairs, used)
-    if cache is not None:
-        for stale in cache.glob("*.json"):
-            if stale not in kept:
-                stale.unlink()
     return result
 
 
-def _store_links(entry: Path, links: list[Link]) -> None:
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    data = [{"from": l.source.id, "to": l.target.block, "score": l.score,
-             "evidence": [[e.kind, e.text] for e in l.evidence]} for l in links]
-    partial = entry.with_suffix(".part")
-    partial.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    partial.replace(entry)
+class AlignCache:
+    """Each pair's links as the aligner made them, under a key naming the code, both articles and the
+    outline, in build/cache/align/. New entries are written by `save`, once the build has checked its
+    input: a refused build writes nothing."""
 
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: dict[Path, list[Link] | None] = {}  # entry → links to write (None: read from there)
 
-def _cached_links(entry: Path, pair: Pair, targets: list[Target]) -> list[Link] | None:
-    """The links stored at `entry`, made again with this build's blocks and targets; None if there
-    are none, or they do not fit (a damaged cache is rebuilt, never trusted)."""
-    try:
-        data = json.loads(entry.read_text("utf-8"))
-        blocks = {b.id: b for b in pair.interview.blocks}
-        by_block = {t.block: t for t in targets}
-        return [Link(blocks[d["from"]], pair.interview, pair.interview_bulletin, by_block[d["to"]], d["score"],
-                     [Evidence(kind, text) for kind, text in d["evidence"]]) for d in data]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    def links(self, pair: Pair, outline: list[OutlineEntry], targets: list[Target]) -> list[Link]:
+        entry = self.folder / f"{digest(code_digest(), repr(pair.document), repr(pair.interview), repr(outline))}.json"
+        links = self._read(entry, pair, targets)
+        self.used[entry] = None if links is not None else align(pair, outline, targets=targets)
+        return links if links is not None else self.used[entry]
+
+    def save(self) -> None:
+        """Write the new entries, and remove those no pair of this build used."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for entry, links in self.used.items():
+            if links is None:
+                continue
+            data = [{"from": l.source.id, "to": l.target.block, "score": l.score,
+                     "evidence": [[e.kind, e.text] for e in l.evidence]} for l in links]
+            partial = entry.with_suffix(".part")
+            partial.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+            partial.replace(entry)
+        for stale in self.folder.glob("*.json"):
+            if stale not in self.used:
+                stale.unlink()
+
+    @staticmethod
+    def _read(entry: Path, pair: Pair, targets: list[Target]) -> list[Link] | None:
+        """The links stored at `entry`, made again with this build's blocks and targets; None if there
+        are none, or they do not fit (a damaged cache is rebuilt, never trusted)."""
+        try:
+            data = json.loads(entry.read_text("utf-8"))
+            blocks = {b.id: b for b in pair.interview.blocks}
+            by_block = {t.block: t for t in targets}
+            return [Link(blocks[d["from"]], pair.interview, pair.interview_bulletin, by_block[d["to"]], d["score"],
+                         [Evidence(kind, text) for kind, text in d["evidence"]]) for d in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
 
 def link_bulletins(bulletins: list[Bulletin]) -> list[Link]:
