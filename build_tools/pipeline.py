@@ -213,6 +213,7 @@ def write_config(work: Path, docs: Path, edition: Edition, editions: list[Editio
         "copyright": label(edition.ui["footer"]),  # where the texts come from, and who wrote the rest
         # Known only where the site is published (SITE_URL): canonical links, hreflang, sitemap.
         **({"site_url": f"{published}/{edition.root}"} if published else {}),
+        "hooks": [os.path.relpath(Path(__file__).parent / "html_squeeze.py", work)],
         "theme": {"custom_dir": os.path.relpath(root / "overrides", work), "language": edition.code,
                   # Light or dark as the reader's system asks, and a toggle in the header to change it.
                   "palette": [

@@ -165,12 +165,16 @@ def render_pages(bulletins: list[Bulletin], crosslinks: Crosslinks, edition: Edi
             continue
         notes = load_notes(bulletin)
         json_name = f"{bulletin.id}.json"
-        if bulletin.id not in exports:
-            exports[bulletin.id] = export_json([bulletin], crosslinks.of_bulletin(bulletin))
-        pages.add(f"{bulletin.id}/{json_name}", exports[bulletin.id], f"the data download of bulletin {bulletin.id}")
+        # The data is the same in every edition: published once, with the original edition at the
+        # site's root, and linked from the others (a copy per edition was 250 MB at 1,000 bulletins).
+        if not edition.root:
+            if bulletin.id not in exports:
+                exports[bulletin.id] = export_json([bulletin], crosslinks.of_bulletin(bulletin))
+            pages.add(f"{bulletin.id}/{json_name}", exports[bulletin.id], f"the data download of bulletin {bulletin.id}")
         pages.add(f"{bulletin.id}/index.md", env.get_template("bulletin.md.j2").render(
             ui=ui, ed=edition, bulletin=bulletin, bulletin_label=blabel, entries=entries, json_name=json_name,
-            json_url=urls.file(json_name), publisher=publisher_html(bulletin, edition),
+            json_url=urls.file(bulletin.id, json_name, up=1 + edition.root.count("/")),
+            publisher=publisher_html(bulletin, edition),
             edit=edit_link(bulletin.path.parent / "bulletin.yml", edition),
             date_label=date_label(bulletin, ui), description=f"{blabel}: " + "; ".join(e.title for e in entries),
         ), f"the contents of bulletin {bulletin.id}")
