@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from build_tools.pipeline import pagefind_command  # noqa: E402
+from build_tools.search_index import pagefind_command  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ("算法", "快递小哥", "防汛")

@@ -204,7 +204,7 @@ def cmd_merge(args) -> int:
     shutil.rmtree(stage, ignore_errors=True)
     incremental.forget_build(project)  # site/ will be the shards', not a build's of these inputs
     merge_shards([folder.resolve() for folder in args.shards], stage)
-    index_search(stage, dict(os.environ))
+    index_search(project, stage, dict(os.environ), None)
     replace_dir(stage, project.site, project.work / "trash")
     print(f"merged {len(args.shards)} shards into site/", file=sys.stderr)
     return 0

@@ -31,7 +31,8 @@ from .linking import crosslink
 from .model import Bulletin
 from .project import Project
 from .parse import parse_source
-from .editions import NAMES, Edition, make_editions, relative_root
+from . import search_index
+from .editions import NAMES, ROOTS, Edition, make_editions, relative_root
 from .handouts import render_handouts, write_pdfs
 from .labels import label
 from .navigation import nav
@@ -85,7 +86,10 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     sizes = (write_pdfs(render_handouts(mine, crosslinks, editions), handouts, project.work / "cache" / "pdf")
              if pdfs else None)
     epoch = source_date_epoch(bulletins)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
+           # MkDocs runs as `python -m build_tools.mkdocs_build`, from whatever folder the build was started in.
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent),
+                                          *filter(None, [os.environ.get("PYTHONPATH")])])}
     theme = theme_stamp(project, epoch)
     # Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
     # while the next edition renders, and MkDocs runs as many at a time as there are cores.
@@ -118,14 +122,24 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     if shard:
         shard.finish(stage, project)
         return bulletins
-    index_search(stage, env)
+    index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch, str(pdfs)))
     replace_dir(stage, site_dir or project.site, project.work / "trash")
     return bulletins
 
 
-def index_search(stage: Path, env: dict) -> None:
-    run(pagefind_command(stage), env, "Pagefind")
-    sort_search_entry(stage / "pagefind" / "pagefind-entry.json")
+def index_search(project: Project, stage: Path, env: dict, inputs: str | None) -> None:
+    """The search index of `stage`, each edition indexed again only if what it shows may have changed
+    since the last build of the same `inputs` (theme, tools, code, settings; None: index every edition)."""
+    folder = project.work / "search"
+    record = folder / "inputs.json"
+    kept = search_index.load_digests(record) if inputs else None
+    now = search_index.source_digests(project.texts)
+    before = kept.get("files") if kept and kept.get("inputs") == inputs else None
+    roots = {code: ROOTS[code] for code in ROOTS}
+    record.unlink(missing_ok=True)  # until the runs below are complete, they match no inputs
+    search_index.build_index(stage, roots, folder, search_index.stale_editions(before, now, list(roots)), env)
+    if inputs:
+        record.write_text(json.dumps({"inputs": inputs, "files": now}, sort_keys=True), "utf-8")
 
 
 def theme_stamp(project: Project, epoch: int) -> str:
@@ -141,30 +155,6 @@ def run_mkdocs(config: Path, plan, env: dict) -> None:
     command = [sys.executable, "-m", "build_tools.mkdocs_build", str(config), str(plan.output)]
     run(command + (["--dirty"] if plan.dirty else []), env, f"MkDocs ({config.name})")
     plan.done()
-
-
-def pagefind_command(site: Path) -> list[str]:
-    """One Pagefind bundle for the whole site, with an index per <html lang>.
-
-    Each index holds its edition's language only: the translation beside the text
-    (`.en.secondary` on the Chinese editions, `.zh.secondary` on the English one) stays out,
-    which halves the fragment every shown result downloads, and the `en` index could not
-    segment Chinese anyway. The search box sends a query in the other language to the other
-    edition's index (overrides/assets/javascripts/site-search/pagefind.js). Permalink marks
-    (¶) stay out of result titles and excerpts, and so does what is not the text: the
-    cross-links and their excerpts (found on their own page), the outline, the page's facts,
-    handout, view and edit links. Named here rather than marked on every element: pages stay
-    smaller.
-    """
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--exclude-selectors",
-            ".headerlink, .blk-link, .zh.secondary, .en.secondary, .xref, .outline, .article-facts, "
-            ".downloads, .view-switch, .edit-source"]
-
-
-def sort_search_entry(path: Path) -> None:
-    """Pagefind lists its language indexes in no fixed order: sort them, so builds are byte-identical."""
-    data = json.loads(path.read_text("utf-8"))
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
 
 
 def sync_docs(pages: Pages, docs: Path) -> list[str]:
