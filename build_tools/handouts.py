@@ -1,18 +1,29 @@
-"""PDF handouts for study sessions: per article in three editions, and a study pack.
+"""PDF handouts for study sessions: the texts a study group studies, one file per edition, and a study pack.
 
-Each handout is a dedicated HTML page (templates/print/) printed by WeasyPrint, which
-lays out CJK text with Pango (no line starts with `，` or `。`) and embeds subsets of
-Debian's Noto CJK faces; `lang="zh-Hans"`/`"zh-Hant"` picks the right glyph forms.
+A group studies a bulletin's policy documents and the interviews that explain them; nobody prints
+the news items. So each bulletin that has a document or an interview gets one handout per edition
+holding all of them (the document first), each from a new page, with a contents list giving the
+pages and a bookmark for every text, section and question; a document explained by an interview
+also gets a study pack. bench/HANDOUTS.md has the measurements behind this.
 
-    <bulletin>/pdf/<article>.zh-Hans.pdf      Simplified, as printed
-    <bulletin>/pdf/<article>.zh-Hant.pdf      Traditional
-    <bulletin>/pdf/<article>.bilingual.pdf    Chinese and English side by side, block by block
-    <bulletin>/pdf/<document>.study-pack.pdf  each clause, the interview's explanations of it,
-                                              its glossary terms, and room for notes
+    <bulletin>/pdf/<bulletin>.zh-Hans.pdf      Simplified, as printed
+    <bulletin>/pdf/<bulletin>.zh-Hant.pdf      Traditional
+    <bulletin>/pdf/<bulletin>.bilingual.pdf    Chinese and English side by side, block by block: only
+                                               the texts whose English is complete (none: no file)
+    <bulletin>/pdf/<document>.study-pack.pdf   each clause, the interview's explanations of it,
+                                               its glossary terms, and room for notes
+
+Each is a dedicated HTML page (templates/print/) printed by WeasyPrint, which lays out CJK text
+with Pango (no line starts with `，` or `。`); `lang="zh-Hans"`/`"zh-Hant"` picks the glyph forms.
+WeasyPrint embeds a subset of each Noto CJK face that keeps every glyph id up to the highest one
+used (some 63,000 empty glyphs: 120–170 KB a face, whatever the text); `_compact_fonts` replaces it
+with the glyphs the text uses, so a handout carries the fonts of its own text only.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
+import io
 import os
 import re
 import shutil
@@ -21,6 +32,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jinja2
+import pydyf
+from fontTools.cffLib import CFFFontSet, FDSelect
+from fontTools.misc.psCharStrings import T2CharString
 from markupsafe import Markup
 
 from . import urls
@@ -37,6 +51,8 @@ from .safe_text import render as render_markdown
 
 PRINT = Path(__file__).parent / "templates" / "print"
 MODES = ("zh-Hans", "zh-Hant", "bilingual")
+# What a study group studies, and so what is printed: the documents and the interviews.
+STUDIED = ("policy", "interview")
 # Characters of an explanation printed under a clause in the study pack.
 STUDY_EXCERPT_MAX = 600
 LABELS = {
@@ -44,7 +60,8 @@ LABELS = {
                 "missing": "本条正文不在本期公报中，此处只列出标题。",
                 "missing_page": "本条正文不在本期公报中（刊于第%s版），此处只列出标题。",
                 "heading_only": "本部分的内容见以下各条。", "outline": "目录",
-                "study": "学习材料：%s逐条对照答记者问", "page": "第%s页",
+                "study": "学习材料：%s逐条对照答记者问", "page": "第%s页", "contents": "本讲义收录",
+                "interview": "答记者问",
                 "study_intro": "每条之后是答记者问中解读该条的段落（编号为问题和要点）、条文中出现的术语，以及留给笔记的空白。"},
     "bilingual": {"edition": "中英对照版 · Chinese–English"},
     "zh-Hant": {"edition": "繁體中文版"},
@@ -70,12 +87,28 @@ def _pieces(value: str) -> Markup:
     return join(html("<span>{}</span>", part) for part in parts)
 
 
-def handout_path(bulletin: Bulletin, article: Article, mode: str) -> str:
-    return f"{bulletin.id}/pdf/{article.id}.{mode}.pdf"
+def handout_path(bulletin: Bulletin, mode: str) -> str:
+    """The bulletin's handout in `mode`: its documents and interviews."""
+    return f"{bulletin.id}/pdf/{bulletin.id}.{mode}.pdf"
 
 
 def study_pack_path(bulletin: Bulletin, document: Article) -> str:
     return f"{bulletin.id}/pdf/{document.id}.study-pack.pdf"
+
+
+def handout_articles(bulletin: Bulletin, mode: str, english: Edition) -> list[Article]:
+    """What the handout in `mode` holds: the bulletin's documents, then its interviews, in the order
+    printed; the Chinese–English one only those whose English is complete (a half-empty column
+    is no handout). Empty: there is no such file."""
+    studied = [a for kind in STUDIED for a in bulletin.articles if a.kind == kind]
+    if mode == "bilingual":
+        return [a for a in studied if _translated(english, bulletin, a)]
+    return studied
+
+
+def _translated(english: Edition, bulletin: Bulletin, article: Article) -> bool:
+    keys = [b.id for b in article.blocks] + ([f"{article.id}__title"] if article.title else [])
+    return all(english.en(bulletin, key).text for key in keys)
 
 
 def _reference(edition: Edition, bulletin: Bulletin, title: str, page: str) -> str:
@@ -103,11 +136,13 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     pages = {}
     for bulletin in bulletins:
         notes = load_notes(bulletin)
-        for article in bulletin.articles:
-            for mode in MODES:
+        for mode in MODES:
+            articles = handout_articles(bulletin, mode, by_code["en"])
+            if articles:
                 edition = by_code["zh-Hans" if mode == "bilingual" else mode]
-                pages[handout_path(bulletin, article, mode)] = _article_html(
-                    env, css, bulletin, article, edition, mode, notes, by_code["en"], crosslinks)
+                pages[handout_path(bulletin, mode)] = _handout_html(
+                    env, css, bulletin, articles, edition, mode, notes, by_code["en"], crosslinks)
+        for article in bulletin.articles:
             if article.kind == "policy" and crosslinks.is_explained(article):
                 pages[study_pack_path(bulletin, article)] = _study_pack_html(
                     env, css, bulletin, article, crosslinks, by_code["zh-Hans"], terms)
@@ -125,7 +160,8 @@ def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None) -> d
     if cache is None:
         targets = {relative: out / relative for relative in pages}
     else:
-        stamp = digest(tool_versions(), fonts_stamp())
+        # This module prints (and compacts the fonts): a change to it may change every PDF.
+        stamp = digest(tool_versions(), fonts_stamp(), Path(__file__).read_bytes())
         targets = {relative: cache / f"{digest(stamp, page)}.pdf" for relative, page in pages.items()}
     jobs = sorted((str(target), pages[relative]) for relative, target in targets.items() if not target.exists())
     if jobs:
@@ -167,9 +203,104 @@ def _print_one(job: tuple[str, str]) -> str:
     # A handout needs nothing from outside (its styles are inline, its fonts installed): whatever
     # the page might name, nothing is fetched, on the network or from the disk.
     HTML(string=page, base_url=str(PRINT), url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(
-        partial, pdf_variant="pdf/ua-1")
+        partial, pdf_variant="pdf/ua-1", finisher=_compact_fonts)
     os.replace(partial, path)
     return path
+
+
+def _compact_fonts(document, pdf: pydyf.PDF) -> None:
+    """Each CJK face as the glyphs the handout uses, not WeasyPrint's subset of it.
+
+    WeasyPrint keeps every glyph id up to the highest one used, so that the text can address
+    glyphs by their ids in the whole face: a Noto CJK subset holds some 63,000 glyphs, nearly all
+    empty, whose index and metrics take 120–170 KB compressed in every file, 95 % of a handout.
+    Here (WeasyPrint's `finisher`, before the file is written) each such OpenType program becomes
+    the bare CFF inside it with only the glyphs the text uses (those the font's /W gives a width),
+    each keeping its id as its CID: the font is CID-keyed, and the PDF addresses a CID-keyed CFF
+    font (FontFile3 /CIDFontType0C, PDF 1.3) by CID through the font's own charset. The text, the
+    widths and the ToUnicode map stay as WeasyPrint wrote them."""
+    objects = pdf.objects
+    for font in objects:
+        if not isinstance(font, pydyf.Dictionary) or font.get("Subtype") != "/CIDFontType0":
+            continue
+        descriptor = objects[_number(font["FontDescriptor"])]
+        program = objects[_number(descriptor["FontFile3"])]
+        if program.extra.get("Subtype") != "/OpenType":
+            continue
+        widths, used = font["W"], set()
+        for at in range(0, len(widths), 2):  # [first [w w …] first [w …] …]
+            used.update(range(widths[at], widths[at] + len(widths[at + 1])))
+        compact = _cff_subset(b"".join(program.stream), used)
+        if compact is not None:
+            program.stream = [compact]
+            program.extra["Subtype"] = "/CIDFontType0C"
+
+
+def _number(reference: bytes | str) -> int:
+    """5 for b"5 0 R"."""
+    return int((reference.decode() if isinstance(reference, bytes) else reference).split()[0])
+
+
+def _cff_subset(opentype: bytes, glyphs: set[int]) -> bytes | None:
+    """The CFF table of a CID-keyed OpenType font with only `glyphs` (and .notdef), each glyph id
+    kept as its CID; None for another font (a name-keyed CFF addresses glyphs by id: kept as it is).
+
+    fontTools reads the table's dictionaries and writes the new table; the glyphs' index and their
+    font dictionaries (FDSelect) are read here, for the glyphs kept only: fontTools would read all
+    63,000 of each in Python, six times as long."""
+    table = _table(opentype, b"CFF ")
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(table), None)
+    top = cff.topDictIndex[0]
+    if "ROS" not in top.rawDict:
+        return None
+    # The CharStrings INDEX: count, size of an offset, offsets (counted from 1), the glyphs' data.
+    index = top.rawDict["CharStrings"]
+    count, size = _card(table, index, 2), table[index + 2]
+    data = index + 3 + (count + 1) * size - 1
+    keep = [0] + sorted(g for g in glyphs if 0 < g < count)
+
+    def charstring(glyph: int) -> T2CharString:
+        start, end = (_card(table, index + 3 + (glyph + n) * size, size) for n in (0, 1))
+        return T2CharString(bytecode=table[data + start:data + end])
+
+    # FDSelect: the font dictionary of each glyph, a byte a glyph (format 0) or ranges (format 3).
+    select = top.rawDict["FDSelect"]
+    if table[select] == 0:
+        selects = [table[select + 1 + g] for g in keep]
+    elif table[select] == 3:
+        ranges = range(_card(table, select + 1, 2))
+        firsts = [_card(table, select + 3 + 3 * i, 2) for i in ranges]
+        dicts = [table[select + 5 + 3 * i] for i in ranges]
+        selects = [dicts[bisect.bisect_right(firsts, g) - 1] for g in keep]
+    else:
+        return None
+    fdselect = FDSelect()
+    fdselect.format, fdselect.gidArray = table[select], selects
+    names = [".notdef"] + [f"cid{g:05d}" for g in keep[1:]]  # a CID-keyed font's names: its CIDs
+    top.charset, top.FDSelect = names, fdselect
+    top.CharStrings = {name: charstring(g) for name, g in zip(names, keep)}
+    out = io.BytesIO()
+    cff.compile(out, _NoFont())
+    return out.getvalue()
+
+
+def _card(data: bytes, at: int, size: int) -> int:
+    return int.from_bytes(data[at:at + size], "big")
+
+
+class _NoFont:
+    """The OpenType font fontTools compiles a CFF table for: none here, nothing recalculated."""
+    recalcBBoxes = False
+
+
+def _table(font: bytes, tag: bytes) -> bytes:
+    """One table of an OpenType font, from its table directory."""
+    for at in range(12, 12 + 16 * _card(font, 4, 2), 16):
+        if font[at:at + 4] == tag:
+            offset, length = _card(font, at + 8, 4), _card(font, at + 12, 4)
+            return font[offset:offset + length]
+    raise ValueError(f"no {tag.decode()} table")
 
 
 def _meta(bulletin: Bulletin, edition: Edition, mode: str) -> str:
@@ -195,7 +326,25 @@ def _references(crosslinks: Crosslinks, article: Article, block_id: str, edition
     return html('<p class="reference">{}：{}</p>', title, "；".join(names)) if names else text("")
 
 
-def _article_html(env, css, bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> str:
+def _handout_html(env, css, bulletin, articles, edition, mode, notes, english: Edition, crosslinks) -> str:
+    """One file of `articles`, each from a new page; more than one, a contents list first."""
+    sections = [_section(bulletin, article, edition, mode, notes, english, crosslinks) for article in articles]
+    labels = LABELS["zh-Hans"]
+    contents = None
+    if len(sections) > 1:
+        contents = {"label": edition.zh(labels["contents"]), "items": [(s["anchor"], s["title"]) for s in sections]}
+        names = dict.fromkeys(short_name(a, edition) if a.kind == "policy" else edition.zh(labels["interview"])
+                              for a in articles)
+        title = f"{bulletin_label(bulletin, edition)} · {'、'.join(names)}"
+    else:
+        title = sections[0]["title"]
+    return env.get_template("handout.html.j2").render(
+        lang="zh-Hant" if mode == "zh-Hant" else "zh-Hans", css=css, title=title, contents=contents,
+        sections=sections)
+
+
+def _section(bulletin, article, edition, mode, notes, english: Edition, crosslinks) -> dict:
+    """What the template prints of one article: its header, its blocks, its footer's reference."""
     title = article_title(edition, bulletin, article)
     published = edition.project.site_url
     page = f"{published}/{_page(edition, bulletin, article)}" if published else ""  # what a note's link is relative to
@@ -228,12 +377,11 @@ def _article_html(env, css, bulletin, article, edition, mode, notes, english: Ed
     rows += [html('<p class="dateline">{}</p>', edition.zh(p.text)) for p in footer]
     header = [edition.zh(p.text) for p in (article.subtitle, article.date, article.byline) if p]
     continued = edition.ui["continued_note"] % article.continued_from if article.continued else ""
-    return env.get_template("handout.html.j2").render(
-        lang="zh-Hant" if mode == "zh-Hant" else "zh-Hans", css=css, title=title,
-        alt_title=english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
-        kicker=edition.zh(article.kicker.text) if article.kicker else "", header_lines=header,
-        meta=_meta(bulletin, edition, mode), continued_note=continued, body=join(rows, "\n"),
-        reference=_reference(edition, bulletin, title, _page(edition, bulletin, article)))
+    return {"anchor": f"text-{article.id}", "title": title,
+            "alt_title": english.en(bulletin, f"{article.id}__title").text if mode == "bilingual" else None,
+            "kicker": edition.zh(article.kicker.text) if article.kicker else "", "header_lines": header,
+            "meta": _meta(bulletin, edition, mode), "continued_note": continued, "body": join(rows, "\n"),
+            "reference": _reference(edition, bulletin, title, _page(edition, bulletin, article))}
 
 
 def _english_cell(value: str, title: str | None) -> Markup:
@@ -291,20 +439,29 @@ def _study_pack_html(env, css, bulletin, document, crosslinks, edition: Edition,
     body = html('<p>{}</p><h2>{}</h2><ul class="outline">{}</ul>{}', labels["study_intro"], labels["outline"],
                 join(outline), join(items))
     title = labels["study"] % name
-    return env.get_template("handout.html.j2").render(
-        lang="zh-Hans", css=css, title=title, alt_title=None, kicker=document.title.text, header_lines=[],
-        meta=_meta(bulletin, edition, "zh-Hans"), continued_note="", body=body,
-        reference=_reference(edition, bulletin, title, f"{bulletin.id}/{document.id}-explained/"))
+    section = {"anchor": f"study-{document.id}", "title": title, "alt_title": None, "kicker": document.title.text,
+               "header_lines": [], "meta": _meta(bulletin, edition, "zh-Hans"), "continued_note": "", "body": body,
+               "reference": _reference(edition, bulletin, title, f"{bulletin.id}/{document.id}-explained/")}
+    return env.get_template("handout.html.j2").render(lang="zh-Hans", css=css, title=title, contents=None,
+                                                      sections=[section])
 
 
 def download_links(edition: Edition, bulletin: Bulletin, article: Article, crosslinks: Crosslinks,
                    sizes: dict[str, int] | None = None) -> list[tuple]:
-    """(label, relative URL) of an article's handouts, from its page in `edition`. A label says what
-    the reader gets: the language (the study pack is in Simplified only, which the other editions
-    say) and the file's size where the handouts are printed before the pages (`sizes`, write_pdfs)."""
+    """(label, relative URL) of the handouts that hold `article`, from its page in `edition`: none
+    for a news item. A label says what the reader gets: the language, the other texts in the file
+    (the interview, with a document), the study pack being in Simplified only (which the other
+    editions say), and the file's size where the handouts are printed before the pages (`sizes`)."""
     up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
-    files = [(labels[mode], handout_path(bulletin, article, mode)) for mode in MODES]
+    files = []
+    for mode in MODES:
+        articles = handout_articles(bulletin, mode, edition) if article.kind in STUDIED else []
+        if any(a is article for a in articles):
+            others = dict.fromkeys(short_name(a, edition) if a.kind == "policy" else labels["interview"]
+                                   for a in articles if a is not article)
+            name = labels["with"] % {"name": labels[mode], "others": labels["and"].join(others)} if others else labels[mode]
+            files.append((name, handout_path(bulletin, mode)))
     if article.kind == "policy" and crosslinks.is_explained(article):
         name = labels["study-pack"] if edition.code == "zh-Hans" else labels["simplified_only"] % labels["study-pack"]
         files.append((name, study_pack_path(bulletin, article)))
