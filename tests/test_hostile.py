@@ -441,6 +441,11 @@ url: https://example.org/a
 received_as: "a.txt\\"><script>alert(10)</script>"
 articles:
   '{title}': hostile-news
+# Taken as a document, which gets handouts (a news item gets none): the payloads must be text there too.
+corrections:
+  - line: 1
+    text: '{title}'
+    kind: policy
 """
 HOSTILE_EN = """hostile-news__title:
   zh: "000000000000"
@@ -456,6 +461,12 @@ hostile-news__p1:
 hostile-news__p2:
   zh: "000000000000"
   en: "x\\" onmouseover=\\"alert(16)\\" y ' onfocus='alert(17)"
+hostile-news__p3:
+  zh: "000000000000"
+  en: "Third paragraph."
+hostile-news__p4:
+  zh: "000000000000"
+  en: "Fourth paragraph."
 """
 HOSTILE_NOTES = """- id: markdown
   block: hostile-news__p1
@@ -515,7 +526,7 @@ def test_every_page_of_every_edition_is_there_and_its_own(hostile_site):
 
 @pytest.mark.e2e
 def test_the_payloads_are_text_in_the_handouts(hostile_site):
-    pdf = hostile_site / "2026-05-01-hostile" / "pdf" / "hostile-news.bilingual.pdf"
+    pdf = hostile_site / "2026-05-01-hostile" / "pdf" / "2026-05-01-hostile.bilingual.pdf"
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     # An English line may break a long word with a hyphen (on‐/mouseover): the text is the same.
     text = "".join(printed.replace("\u2010\n", "").split())

@@ -46,7 +46,7 @@ def test_a_scratch_project_renders_only_its_own_glossary_and_overrides(project, 
     assert ('href="https://github.com/example/bulletins/edit/main/source_texts/glossary.yml"'
             in (site / "glossary" / "index.html").read_text("utf-8"))
     assert "<loc>https://example.org/bulletins/zh-Hant/" in (site / "zh-Hant" / "sitemap.xml").read_text("utf-8")
-    handout = subprocess.run(["pdftotext", str(site / BULLETIN / "pdf" / "interview.zh-Hant.pdf"), "-"],
+    handout = subprocess.run(["pdftotext", str(site / BULLETIN / "pdf" / f"{BULLETIN}.zh-Hant.pdf"), "-"],
                              capture_output=True, text=True, check=True).stdout
     assert "https://example.org/bulletins/zh-Hant/2026-04-26-xinhua/interview/" in handout
     assert "指明瞭方向" in handout
