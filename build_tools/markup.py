@@ -74,8 +74,11 @@ def anchor(block_id: str) -> Markup:
 
 
 def html(template: str, *values, **named) -> Markup:
-    """`template` (ours, trusted) with `{}` fields filled by escaped values."""
-    return Html(template).format(*values, **named)
+    """`template` (ours, trusted) with `{}` fields filled by escaped values (`text`).
+
+    What Markup's own `format` does, without its pure-Python formatter: that was a third of the
+    time of rendering the pages (290,000 calls at 100 bulletins)."""
+    return Html(template.format(*map(text, values), **{key: text(value) for key, value in named.items()}))
 
 
 def join(parts, separator: str = "") -> Markup:
