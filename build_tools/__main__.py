@@ -18,7 +18,7 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import AlignCache, crosslink
-from .pipeline import build, index_search, load_project, replace_dir
+from .pipeline import HANDOUTS_SITE, build, index_search, load_project, replace_dir
 from .shards import Shard, merge as merge_shards
 from .preview import Watcher, serve
 from .project import Project
@@ -203,7 +203,13 @@ def cmd_merge(args) -> int:
     stage = project.work / "site.new"
     shutil.rmtree(stage, ignore_errors=True)
     incremental.forget_build(project)  # site/ will be the shards', not a build's of these inputs
-    merge_shards([folder.resolve() for folder in args.shards], stage)
+    folders = [folder.resolve() for folder in args.shards]
+    merge_shards(folders, stage)
+    if any((folder / HANDOUTS_SITE).is_dir() for folder in folders):  # built with HANDOUTS_URL
+        handouts = project.work / f"{HANDOUTS_SITE}.new"
+        shutil.rmtree(handouts, ignore_errors=True)
+        merge_shards(folders, handouts, HANDOUTS_SITE)
+        replace_dir(handouts, project.work / HANDOUTS_SITE, project.work / "trash")
     index_search(project, stage, dict(os.environ), None)
     replace_dir(stage, project.site, project.work / "trash")
     print(f"merged {len(args.shards)} shards into site/", file=sys.stderr)

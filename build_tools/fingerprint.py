@@ -92,4 +92,4 @@ def project_stamp(project: Project, *settings: str) -> str:
     return digest(files_digest(tree_files(project.texts), root),
                   files_digest([root / "mkdocs.yml", *tree_files(root / "overrides")], root),
                   code_digest(), tool_versions(), fonts_stamp(),
-                  project.site_url, project.repository, project.branch, *settings)
+                  project.site_url, project.repository, project.branch, project.handouts_url, *settings)

@@ -451,7 +451,8 @@ def download_links(edition: Edition, bulletin: Bulletin, article: Article, cross
     """(label, relative URL) of the handouts that hold `article`, from its page in `edition`: none
     for a news item. A label says what the reader gets: the language, the other texts in the file
     (the interview, with a document), the study pack being in Simplified only (which the other
-    editions say), and the file's size where the handouts are printed before the pages (`sizes`)."""
+    editions say), and the file's size (`sizes`, from write_pdfs; None: none printed, so no links). On
+    the handouts' own host when they have one (Project.handouts_url), else beside the pages."""
     up = 2 + edition.root.count("/")
     labels = edition.ui["handouts"]
     files = []
@@ -465,7 +466,11 @@ def download_links(edition: Edition, bulletin: Bulletin, article: Article, cross
     if article.kind == "policy" and crosslinks.is_explained(article):
         name = labels["study-pack"] if edition.code == "zh-Hans" else labels["simplified_only"] % labels["study-pack"]
         files.append((name, study_pack_path(bulletin, article)))
-    return [(_file_label(labels, name, (sizes or {}).get(path)), urls.file(*path.split("/"), up=up))
+    if sizes is None:
+        return []  # a build without handouts (--no-pdf) offers none
+    published = edition.project.handouts_url if edition.project else ""
+    return [(_file_label(labels, name, sizes.get(path)),
+             urls.external(published, path) if published else urls.file(*path.split("/"), up=up))
             for name, path in files]
 
 

@@ -115,14 +115,20 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
             finished.result()  # the first failure stops the build; site/ stays as it was
     for edition in editions:
         incremental.link_tree(outputs / edition.code, stage / edition.root)
+    # The handouts go with the pages, or into a tree of their own for their host (HANDOUTS_URL).
+    printed = work / f"{HANDOUTS_SITE}.new" if project.handouts_url else stage
+    shutil.rmtree(work / f"{HANDOUTS_SITE}.new", ignore_errors=True)
     for relative in sizes or ():
-        (stage / relative).parent.mkdir(parents=True, exist_ok=True)
-        (handouts / relative).replace(stage / relative)
+        (printed / relative).parent.mkdir(parents=True, exist_ok=True)
+        (handouts / relative).replace(printed / relative)
     shutil.rmtree(handouts, ignore_errors=True)
+    if project.handouts_url and sizes is not None:
+        replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
     if shard:
         shard.finish(stage, project)
         return bulletins
-    index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch, str(pdfs)))
+    index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch,
+                                             project.handouts_url, str(pdfs)))
     replace_dir(stage, site_dir or project.site, project.work / "trash")
     return bulletins
 
@@ -140,6 +146,9 @@ def index_search(project: Project, stage: Path, env: dict, inputs: str | None) -
     search_index.build_index(stage, roots, folder, search_index.stale_editions(before, now, list(roots)), env)
     if inputs:
         record.write_text(json.dumps({"inputs": inputs, "files": now}, sort_keys=True), "utf-8")
+
+
+HANDOUTS_SITE = "handouts-site"  # build/handouts-site/ (a shard's: in its folder): what HANDOUTS_URL serves
 
 
 def theme_stamp(project: Project, epoch: int) -> str:

@@ -19,15 +19,20 @@ class Project:
     # The repository's web address and branch: the pencil opens GitHub's editor on the file.
     repository: str = ""
     branch: str = "main"
+    # Where the handouts are published when not with the pages (HANDOUTS_URL): a large archive's
+    # PDFs outgrow a Pages site (README, "Where a large archive lives").
+    handouts_url: str = ""
 
     @classmethod
     def from_environment(cls, root: Path, environ: Mapping[str, str]) -> Project:
-        """SITE_URL; REPOSITORY_URL, else GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY; REPOSITORY_BRANCH."""
+        """SITE_URL; REPOSITORY_URL, else GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY; REPOSITORY_BRANCH;
+        HANDOUTS_URL."""
         repository = environ.get("REPOSITORY_URL", "")
         if not repository and environ.get("GITHUB_REPOSITORY"):
             repository = f"{environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{environ['GITHUB_REPOSITORY']}"
         return cls(root.resolve(), site_url=environ.get("SITE_URL", "").rstrip("/"),
-                   repository=repository.rstrip("/"), branch=environ.get("REPOSITORY_BRANCH") or "main")
+                   repository=repository.rstrip("/"), branch=environ.get("REPOSITORY_BRANCH") or "main",
+                   handouts_url=environ.get("HANDOUTS_URL", "").rstrip("/"))
 
     @property
     def texts(self) -> Path:

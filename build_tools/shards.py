@@ -118,9 +118,10 @@ def _nav_paths(entries) -> list[str]:
     return found
 
 
-def merge(folders: list[Path], stage: Path) -> None:
-    """The shards' sites, each file once, into `stage`: every shard of one count, each once, and the
-    files they share byte for byte the same (else they were built from different inputs)."""
+def merge(folders: list[Path], stage: Path, tree: str = "site") -> None:
+    """The shards' `tree` (their sites; their handouts, when those have a host of their own), each file
+    once, into `stage`: every shard of one count, each once, and the files they share byte for byte
+    the same (else they were built from different inputs)."""
     seen: dict[int, Path] = {}
     counts = set()
     for folder in folders:
@@ -138,7 +139,7 @@ def merge(folders: list[Path], stage: Path) -> None:
         raise BuildError(folders[0], f"shards {sorted(seen)} of {sorted(counts)}: merge needs every shard of one "
                          "build, 1 to N")
     for index in sorted(seen):
-        site = seen[index] / "site"
+        site = seen[index] / tree
         for path in tree_files(site):
             relative = path.relative_to(site)
             target = stage / relative

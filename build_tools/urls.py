@@ -47,3 +47,8 @@ def markdown(*names: str) -> Markup:
 def repository_file(base: str, branch: str, path: str) -> Markup:
     """The page of a repository file in GitHub's editor (`base` from the environment, not from a contributor)."""
     return attr(f"{base.rstrip('/')}/edit/{quote(branch, safe='')}/{quote(path, safe='/')}")
+
+
+def external(base: str, path: str) -> Markup:
+    """`path` (ours: `bulletin/pdf/file.pdf`) under `base`, an address from the environment, not from a contributor."""
+    return attr(f"{base.rstrip('/')}/{quote(path, safe='/')}")

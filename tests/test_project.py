@@ -19,6 +19,8 @@ def test_the_environment_is_read_into_the_project():
                                                                       "stable")
     assert Project.from_environment(REPO, {"REPOSITORY_URL": "https://git.example/x/", "GITHUB_REPOSITORY": "a/b"}
                                     ).repository == "https://git.example/x"
+    assert Project.from_environment(REPO, {"HANDOUTS_URL": "https://files.example/h/"}).handouts_url == \
+        "https://files.example/h"
     assert Project.from_environment(REPO, {}) == Project(REPO)
     assert Project(REPO).relative(REPO / "source_texts" / BULLETIN / "notes.yml") == f"source_texts/{BULLETIN}/notes.yml"
 
@@ -50,3 +52,20 @@ def test_a_scratch_project_renders_only_its_own_glossary_and_overrides(project, 
                              capture_output=True, text=True, check=True).stdout
     assert "https://example.org/bulletins/zh-Hant/2026-04-26-xinhua/interview/" in handout
     assert "指明瞭方向" in handout
+
+
+@pytest.mark.e2e
+def test_handouts_with_a_host_of_their_own_are_linked_there_and_left_out_of_the_site(project, monkeypatch):
+    """HANDOUTS_URL: a large archive's PDFs outgrow a Pages site; they are printed into
+    build/handouts-site/ for their host, and the pages link there."""
+    monkeypatch.setenv("HANDOUTS_URL", "https://files.example.org/handouts/")
+    assert main(["--root", str(project), "build"]) == 0
+    assert not list((project / "site").rglob("*.pdf"))
+    printed = project / "build" / "handouts-site" / BULLETIN / "pdf" / f"{BULLETIN}.zh-Hans.pdf"
+    assert printed.is_file()
+    opinion = (project / "site" / "en" / BULLETIN / "opinion" / "index.html").read_text("utf-8")
+    assert f'href="https://files.example.org/handouts/{BULLETIN}/pdf/{BULLETIN}.zh-Hans.pdf"' in opinion
+    # Without handouts (--no-pdf), no page offers one.
+    monkeypatch.delenv("HANDOUTS_URL")
+    assert main(["--root", str(project), "build", "--no-pdf"]) == 0
+    assert ".pdf" not in (project / "site" / "en" / BULLETIN / "opinion" / "index.html").read_text("utf-8")
