@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .editions import Edition
+from .errors import BuildError
 from .fingerprint import code_digest, digest, files_digest, tree_files
 from .linking import Crosslinks
 from .model import Bulletin
@@ -67,18 +68,24 @@ def tree(folder: Path) -> list[Path]:
     return found
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """`target` gets every file of `source` as a hard link (a copy where links are not possible)."""
-    for path in sorted(tree(source)):
-        destination = target / path.relative_to(source)
-        if path.is_dir() and not path.is_symlink():
-            destination.mkdir(parents=True, exist_ok=True)
+def link_files(source: Path, target: Path, conflict: str = "", skip: frozenset[str] = frozenset()) -> None:
+    """Every file of `source` (but those named in `skip`) into `target` as a hard link, a copy where
+    links are not possible. A file `target` already has must be the same bytes; `conflict` says
+    what it means if it is not."""
+    for path in tree_files(source):
+        relative = path.relative_to(source)
+        if relative.as_posix() in skip:
+            continue
+        destination = target / relative
+        if destination.exists():
+            if destination.read_bytes() != path.read_bytes():
+                raise BuildError(path, f"differs from the {relative.as_posix()} already there: {conflict}")
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(path, destination, follow_symlinks=False)
+            os.link(path, destination)
         except OSError:
-            shutil.copy2(path, destination, follow_symlinks=False)
+            shutil.copy2(path, destination)
 
 
 def last_build(project: Project) -> Path:

@@ -114,7 +114,7 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
         for finished in runs:
             finished.result()  # the first failure stops the build; site/ stays as it was
     for edition in editions:
-        incremental.link_tree(outputs / edition.code, stage / edition.root)
+        incremental.link_files(outputs / edition.code, stage / edition.root)
     # The handouts go with the pages, or into a tree of their own for their host (HANDOUTS_URL).
     printed = work / f"{HANDOUTS_SITE}.new" if project.handouts_url else stage
     shutil.rmtree(work / f"{HANDOUTS_SITE}.new", ignore_errors=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .errors import BuildError
 from .fingerprint import digest, tree_files
+from .incremental import link_files
 
 # What is not the text, left out of every index. Each index holds its edition's language only: the
 # translation beside the text (`.en.secondary` on the Chinese editions, `.zh.secondary` on the
@@ -91,18 +92,8 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, stale: set[str
         run_folder = folder / code
         entry = json.loads((run_folder / "pagefind-entry.json").read_text("utf-8"))
         languages.update(entry["languages"])
-        for path in tree_files(run_folder):
-            relative = path.relative_to(run_folder)
-            if relative.as_posix() == "pagefind-entry.json":
-                continue
-            target = bundle / relative
-            if target.exists():
-                if target.read_bytes() != path.read_bytes():
-                    raise BuildError(path, f"Pagefind wrote two different {relative.as_posix()}; "
-                                     "rm -rf build/search and build again")
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, target)
+        link_files(run_folder, bundle, "two Pagefind runs wrote different files of one name; rm -rf build/search "
+                   "and build again", skip=frozenset({"pagefind-entry.json"}))
     # Sorted: Pagefind lists its language indexes in no fixed order, and builds are byte-identical.
     entry["languages"] = languages
     (bundle / "pagefind-entry.json").write_text(

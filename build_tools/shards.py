@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildError
-from .fingerprint import tree_files
+from .incremental import link_files
 from .model import Bulletin
 from .project import Project
 
@@ -139,17 +139,5 @@ def merge(folders: list[Path], stage: Path, tree: str = "site") -> None:
         raise BuildError(folders[0], f"shards {sorted(seen)} of {sorted(counts)}: merge needs every shard of one "
                          "build, 1 to N")
     for index in sorted(seen):
-        site = seen[index] / tree
-        for path in tree_files(site):
-            relative = path.relative_to(site)
-            target = stage / relative
-            if target.exists():
-                if target.read_bytes() != path.read_bytes():
-                    raise BuildError(path, f"differs from another shard's {relative.as_posix()}: the shards were "
-                                     "built from different inputs; build them again from one commit")
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:
-                shutil.copy2(path, target)
+        link_files(seen[index] / tree, stage, "the shards were built from different inputs; build them again "
+                   "from one commit")
