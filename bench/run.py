@@ -110,6 +110,7 @@ class Run:
     rss: int  # bytes: the largest max RSS of any one process (os.wait4)
     tree_pss: int  # bytes: peak of the summed PSS of all live descendants (sampled)
     tree_rss: int  # bytes: peak of the summed RSS of all live descendants (sampled; shared pages counted in each)
+    others: float  # CPU seconds the rest of the machine used meanwhile (other people's work: noise)
     output: str = ""  # what the children printed (stdout and stderr), for checks and errors
 
 
@@ -177,9 +178,21 @@ class TreeSampler:
         self._thread.join()
 
 
-def cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+def busy_seconds() -> float:
+    """CPU time every process of the machine has used since boot (/proc/stat), in seconds."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    user, nice, system, idle, iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(who: int) -> float:
+    usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
+
+
+def cpu_of_children() -> float:
+    return cpu_of(resource.RUSAGE_CHILDREN)
 
 
 def wait_child(command: list[str], cwd: Path, env: dict) -> tuple[int, int, str]:
@@ -198,16 +211,18 @@ def run_measured(commands: list[list[str]], cwd: Path, env: dict = ENV, jobs: in
     """Run `commands`, `jobs` at a time, timed as a whole; raise if any fails."""
     # Nothing else of this process starts or reaps a child meanwhile, so the growth of
     # RUSAGE_CHILDREN is exactly these commands' CPU time.
-    cpu_before = cpu_of_children()
+    cpu_before, busy_before, self_before = cpu_of_children(), busy_seconds(), cpu_of(resource.RUSAGE_SELF)
     start = time.perf_counter()
     with TreeSampler() as sampler, ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(lambda c: wait_child(c, cwd, env), commands))
     wall = time.perf_counter() - start
     cpu = cpu_of_children() - cpu_before
+    # The machine is shared: what everyone else used meanwhile tells a noisy run from a slow build.
+    others = max(0.0, busy_seconds() - busy_before - cpu - (cpu_of(resource.RUSAGE_SELF) - self_before))
     for command, (code, _, output) in zip(commands, results):
         if code != 0:
             raise RuntimeError(f"`{' '.join(command[1:8])} …` failed (exit {code}):\n{output[-3000:]}")
-    return Run(wall, cpu, max(r for _, r, _ in results), sampler.peak_pss, sampler.peak_rss,
+    return Run(wall, cpu, max(r for _, r, _ in results), sampler.peak_pss, sampler.peak_rss, others,
                "\n".join(o for _, _, o in results))
 
 
@@ -277,7 +292,7 @@ def summary(runs: list[Run]) -> dict:
     """The rounds' figures, kept whole: the report takes medians and ranges."""
     return {"wall": [r.wall for r in runs], "cpu": [r.cpu for r in runs],
             "rss": [r.rss for r in runs], "tree_pss": [r.tree_pss for r in runs],
-            "tree_rss": [r.tree_rss for r in runs]}
+            "tree_rss": [r.tree_rss for r in runs], "others": [r.others for r in runs]}
 
 
 def measure_size(n: int, pdfs: bool, repeats: int, work: Path, started: float) -> tuple[dict, Path]:
@@ -663,20 +678,20 @@ def size_section(entry: dict) -> list[str]:
               f"at start {' / '.join(map(str, entry['load']))}. The real command: `{cmd}`; "
               + "; ".join(f"its last cold run said `{m}`" for m in entry["cold_message"]) + ".", "",
               "| run | wall | CPU (user + system) | peak memory: largest process (max RSS) | peak memory: process tree "
-              "(summed PSS, sampled) |",
-              "|---|---|---|---|---|"]
+              "(summed PSS, sampled) | other processes' CPU meanwhile |",
+              "|---|---|---|---|---|---|"]
     runs = entry["runs"]
     for kind in ("cold", "plain"):
         r = runs[kind]
         lines.append(f"| {RUN_LABELS[kind]} | {spread(r['wall'], secs)} | {spread(r['cpu'], secs)} | "
-                     f"{spread(r['rss'], mib)} | {spread(r['tree_pss'], mib)} |")
+                     f"{spread(r['rss'], mib)} | {spread(r['tree_pss'], mib)} | {spread(r['others'], secs)} |")
     ratio = lambda v: f"{v:.2f}×"  # noqa: E731
     lines.append(f"| **cold build ÷ plain MkDocs** (per round) | **{spread(ratios(entry, 'wall'), ratio)}** | "
-                 f"**{spread(ratios(entry, 'cpu'), ratio)}** | | |")
+                 f"**{spread(ratios(entry, 'cpu'), ratio)}** | | | |")
     for kind in ("warm", "edit", "dirty"):
         r = runs[kind]
         lines.append(f"| {RUN_LABELS[kind]} | {spread(r['wall'], secs)} | {spread(r['cpu'], secs)} | "
-                     f"{spread(r['rss'], mib)} | {spread(r['tree_pss'], mib)} |")
+                     f"{spread(r['rss'], mib)} | {spread(r['tree_pss'], mib)} | {spread(r['others'], secs)} |")
     if not entry["warm_noop"]:
         lines += ["", "**The no-change run did not stop early**: it did not print \"up to date\" (its last line: "
                   f"`{' '.join(entry['warm_message'])}`)."]
@@ -852,7 +867,9 @@ that share them) over all live descendants, sampled every 0.2 s. **Plain MkDocs*
 cold build generated, the three editions two at a time (2 cores, as the build runs them), measured
 the same way. Each round runs cold real → plain → warm real → one edit real → plain --dirty, so
 the two alternate under the same load; figures are the median (min – max) of the rounds. The
-machine is shared with other engineers' test runs: see each size's load average."""
+machine is shared with other engineers' test runs: "other processes' CPU meanwhile" is the CPU time
+the rest of the machine used during the run (/proc/stat, less the run's own), so that a slow
+figure can be told from a noisy one."""
 
 
 def report(results: dict) -> str:
