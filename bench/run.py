@@ -28,7 +28,8 @@ the child: Linux reports the max over the child and its waited-for descendants; 
 bound of the tree's peak when processes run side by side), and the peak of the summed PSS
 (/proc/PID/smaps_rollup: private pages, plus a share of the pages shared with other processes, so
 a forked printer is not counted twice) of every live descendant of this process, sampled every
-0.2 s (a spike shorter than that can be missed). The summed RSS, which counts shared pages once per
+0.2 s, or less often when a sample is slow (at most 5 % of a core; a spike between samples can be
+missed). The summed RSS, which counts shared pages once per
 process, is kept in results.json too.
 
 Also recorded at each size: the site (files; total; HTML + search without PDFs; PDFs), the
@@ -164,10 +165,14 @@ class TreeSampler:
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
+            start = time.perf_counter()
             tree = descendants(me)
             self.peak_rss = max(self.peak_rss, sum(tree.values()))
             self.peak_pss = max(self.peak_pss, sum(pss(pid) for pid in tree))
-            self._stop.wait(SAMPLE_SECONDS)
+            # Reading smaps_rollup walks the page tables: ~30 ms for a process of 3 GB. Wait 20
+            # times as long as the sample took, so that sampling takes at most 5 % of one core
+            # from the build it measures.
+            self._stop.wait(max(SAMPLE_SECONDS, 20 * (time.perf_counter() - start)))
 
     def __enter__(self) -> TreeSampler:
         self._thread.start()
@@ -298,6 +303,7 @@ def summary(runs: list[Run]) -> dict:
 def measure_size(n: int, pdfs: bool, repeats: int, work: Path, started: float) -> tuple[dict, Path]:
     """Every round at size n; the entry for results.json and the last round's project (kept for
     the page, site and search measurements)."""
+    stamp = run_stamp()  # the date and load average as the size starts
     template = make_project(n, work / "template")
     rounds: list[dict] = []
     root = None
@@ -309,7 +315,7 @@ def measure_size(n: int, pdfs: bool, repeats: int, work: Path, started: float) -
     kinds = ("cold", "plain", "warm", "edit", "dirty")
     warm_outputs = [r["warm"].output for r in rounds]
     entry = {
-        "size": n, "pdfs": pdfs, "repeats": repeats, **run_stamp(),
+        "size": n, "pdfs": pdfs, "repeats": repeats, **stamp,
         "runs": {k: summary([r[k] for r in rounds]) for k in kinds},
         # The build says so when it finds nothing to do; a warm run that rebuilt is a finding.
         "warm_noop": all("up to date" in o for o in warm_outputs),
@@ -399,6 +405,7 @@ def measure_preview(root: Path, edits: int) -> dict:
     """Seconds from writing the edited entry to the open English page showing it, `edits` times,
     the entry changed back and forth."""
     from playwright.sync_api import sync_playwright
+    stamp = run_stamp()
     preview = Preview(root, timeout=1800)
     latencies = []
     try:
@@ -422,7 +429,7 @@ def measure_preview(root: Path, edits: int) -> dict:
         preview.close()
     builds = [line for line in preview.lines if line.startswith("built site/")]
     return {"size": len(list((root / "source_texts").glob("*/source.txt"))), "latencies": latencies,
-            "startup": preview.startup, "builds": len(builds), **run_stamp()}
+            "startup": preview.startup, "builds": len(builds), **stamp}
 
 
 # --------------------------------------------------------------------------- search bytes (browser)
@@ -731,7 +738,8 @@ def preview_section(p: dict | None) -> list[str]:
     if "error" in p:
         return lines + [f"The measurement failed ({p['date']}): `{p['error'][-1500:]}`", ""]
     return lines + [
-        f"Measured {p['date']} on commit `{p['commit']}`, {plural(p['size'])}. `python -m build_tools --root P serve "
+        f"Measured {p['date']} on commit `{p['commit']}`, {plural(p['size'])}, load average at start "
+        f"{' / '.join(map(str, p['load']))}. `python -m build_tools --root P serve "
         f"--port 0` (it builds with handouts; its first build found the site up to date or built it: "
         f"{secs(p['startup'])} to \"serving\"), the English Opinion page open in Chromium (Playwright); "
         "each time, one English entry is written (`edit_one_entry`, back and forth) and the clock stops when "
@@ -862,7 +870,8 @@ of the bench. **Wall**: perf_counter around the child. **CPU**: the growth of th
 (MkDocs, Pagefind, the PDF printers). **Peak memory, largest process**: `os.wait4`'s ru_maxrss (the
 largest of the child and its waited-for descendants; exact, but a lower bound of the tree's peak).
 **Process tree**: the largest sum of PSS (smaps_rollup: shared pages split between the processes
-that share them) over all live descendants, sampled every 0.2 s. **Plain MkDocs**:
+that share them) over all live descendants, sampled every 0.2 s or, for big processes, less often
+(sampling takes at most 5 % of a core). **Plain MkDocs**:
 `python -m mkdocs build -f build/mkdocs.<ed>.yml -d TMP/<ed>` on the Markdown and configs that
 cold build generated, the three editions two at a time (2 cores, as the build runs them), measured
 the same way. Each round runs cold real → plain → warm real → one edit real → plain --dirty, so
