@@ -60,11 +60,29 @@ def make_project(n: int, root: Path) -> Path:
     return root
 
 
+# The English entry edit_one_entry changes: the Opinion article's clause opinion__sec3__cl6,
+# one phrase of it turned into the other and back.
+EDITED_CLAUSE = "opinion__sec3__cl6"
+PHRASES = ("Urge internet platform companies to earnestly fulfill",
+           "Press internet platform companies to earnestly fulfill")
+
+
+def newest_xinhua(root: Path) -> str:
+    """The id (folder name) of the newest copy of the first bulletin: the one edit_one_entry edits,
+    and whose pages the benchmark weighs."""
+    return sorted(p.name for p in (root / "source_texts").glob("*-xinhua"))[-1]
+
+
 def edit_one_entry(root: Path) -> Path:
     """Change one English entry of the newest bulletin (a contributor's typical pull request); the file."""
-    path = next(iter(sorted((root / "source_texts").glob("*-xinhua"), reverse=True))) / "en" / "opinion.yml"
+    path = root / "source_texts" / newest_xinhua(root) / "en" / "opinion.yml"
     text = path.read_text("utf-8")
-    old = "Urge internet platform companies to earnestly fulfill"
-    new = "Press internet platform companies to earnestly fulfill"
-    path.write_text(text.replace(old, new) if old in text else text.replace(new, old), "utf-8")
+    old, new = PHRASES if PHRASES[0] in text else PHRASES[::-1]
+    path.write_text(text.replace(old, new), "utf-8")
     return path
+
+
+def edited_phrase(root: Path) -> str:
+    """Which of the two phrases the edited entry holds now."""
+    text = (root / "source_texts" / newest_xinhua(root) / "en" / "opinion.yml").read_text("utf-8")
+    return PHRASES[0] if PHRASES[0] in text else PHRASES[1]
