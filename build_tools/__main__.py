@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     merge = commands.add_parser("merge", help="put the sites of `build --shard K/N` together into site/, with one "
                                 "search index")
     merge.add_argument("shards", nargs="+", type=Path, metavar="FOLDER", help="build/shard-K-of-N/, every K from 1 to N")
-    serve = commands.add_parser("serve", help="build, then serve site/ on localhost; build again and reload the open "
-                                "pages whenever a file under source_texts/ changes")
+    serve = commands.add_parser("serve", help="build the pages (not the PDF handouts: `build` prints them), serve "
+                                "site/ on localhost; build again and reload the open pages whenever a file under "
+                                "source_texts/ changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/ as it is")
     serve.add_argument("--no-watch", action="store_true", help="do not build again when a source changes")
@@ -127,6 +128,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    # A preview of the pages: printing the handouts again took half of each rebuild (1.5 s of a
+    # 4 s wait at 10 bulletins); `build` prints them.
+    args.no_pdf = True
     if not args.no_build:
         cmd_build(args)  # a failure is printed; the watcher builds again at the next change
     root = args.project.root

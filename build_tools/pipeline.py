@@ -122,14 +122,14 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
         (printed / relative).parent.mkdir(parents=True, exist_ok=True)
         (handouts / relative).replace(printed / relative)
     shutil.rmtree(handouts, ignore_errors=True)
-    if project.handouts_url and sizes is not None:
-        replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
     if shard:
         shard.finish(stage, project)
-        return bulletins
-    index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch,
-                                             project.handouts_url, str(pdfs)))
-    replace_dir(stage, site_dir or project.site, project.work / "trash")
+    else:
+        index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch,
+                                                 project.handouts_url, str(pdfs)))
+        replace_dir(stage, site_dir or project.site, project.work / "trash")
+    if project.handouts_url and sizes is not None:  # once the pages that link them are in place
+        replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
     return bulletins
 
 

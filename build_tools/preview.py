@@ -146,8 +146,8 @@ def serve(site: Path, port: int, watcher: Watcher | None) -> None:
         threading.Thread(target=watcher.run_forever, args=(stop,), daemon=True).start()
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         print(f"serving site/ at http://127.0.0.1:{server.server_address[1]}/"
-              + (" (rebuilt and reloaded when source_texts/ changes)" if watcher else "") + " (Ctrl+C stops)",
-              file=sys.stderr)
+              + (" (rebuilt and reloaded when source_texts/ changes; pages only: `build` prints the handouts)"
+                 if watcher else "") + " (Ctrl+C stops)", file=sys.stderr)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
