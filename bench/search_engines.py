@@ -265,7 +265,7 @@ def indexed_pages(site: Path) -> dict[str, str]:
 def expected_paths(site: Path, pages: dict[str, str], query: str) -> set[str]:
     """Pages whose Simplified or English text holds the query (Chinese read as Simplified)."""
     import json
-    t2s = json.loads((site / "assets" / "script-map.json").read_text("utf-8"))["t2s"]
+    t2s = json.loads((site / "assets" / "script-map.t2s.json").read_text("utf-8"))
     needle = "".join(t2s.get(c, c) for c in query).lower()
     return {path for path, text in pages.items() if needle in text}
 

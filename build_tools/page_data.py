@@ -10,7 +10,7 @@ from .model import Bulletin
 from .pagetext import tip_html
 
 
-SCRIPT_MAP = "assets/script-map.json"
+SCRIPT_MAP = "assets/script-map.{}.json"  # s2t (read on zh-Hant), t2s (on zh-Hans and en)
 
 GLOSSARY_JSON = "assets/glossary.json"
 
@@ -19,8 +19,9 @@ def glossary_json(terms, edition: Edition) -> str:
     entries = {term.slug: tip_html(edition, term) for term in sorted(terms, key=lambda t: t.slug)}
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
-def script_map(bulletins: list[Bulletin], to_traditional) -> str:
-    """Simplified ↔ Traditional for every character of the bulletins whose forms differ.
+def script_maps(bulletins: list[Bulletin], to_traditional) -> dict[str, str]:
+    """Simplified → Traditional and back for every character of the bulletins whose forms differ,
+    a file each way (an edition's search reads one: half the bytes before its first results).
 
     The search box converts a query with it (新就業群體 finds 新就业群体 on the Simplified
     edition and the reverse), so that one index per edition serves both scripts. Built from
@@ -45,4 +46,5 @@ def script_map(bulletins: list[Bulletin], to_traditional) -> str:
         for b in sorted(count):
             if b != a:
                 t2s.setdefault(b, a)
-    return json.dumps({"s2t": dict(sorted(s2t.items())), "t2s": t2s}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return {SCRIPT_MAP.format(name): json.dumps(half, ensure_ascii=False, separators=(",", ":")) + "\n"
+            for name, half in (("s2t", dict(sorted(s2t.items()))), ("t2s", t2s))}

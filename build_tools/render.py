@@ -29,7 +29,7 @@ from .markup import anchor, attr, html, text
 from .model import Article, Bulletin
 from .navigation import compare_page, compare_title, newest_first
 from .notes import load_notes
-from .page_data import GLOSSARY_JSON, SCRIPT_MAP, glossary_json, script_map
+from .page_data import GLOSSARY_JSON, glossary_json, script_maps
 from .pagetext import page_view
 from .project import Project
 
@@ -92,7 +92,8 @@ def render_editions(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
             files.add(GLOSSARY_JSON, glossary_json(terms, edition), "the glossary entries")
         if edition is editions[0]:
             # Served from the site root, which is the original edition's.
-            files.add(SCRIPT_MAP, script_map(bulletins, editions[1].chinese), "the search's script map")
+            for path, content in script_maps(bulletins, editions[1].chinese).items():
+                files.add(path, content, "the search's script map")
             # The schemas contributors' files are checked against, published for editors and tools.
             for schema in sorted(SCHEMAS.glob("*.schema.json")):
                 files.add(f"schemas/{schema.name}", schema.read_text("utf-8"), "a published schema")

@@ -5,7 +5,7 @@
 //
 // What it adds to Pagefind's JS API:
 // - A query with Chinese characters is converted, character by character, to the script of
-//   the edition's index with <site root>/assets/script-map.json (fetched on the first such
+//   the edition's index with <site root>/assets/script-map.<s2t|t2s>.json (fetched on the first such
 //   query): 新就業群體 finds 新就业群体 on the Simplified edition, and the reverse on zh-Hant.
 // - A query in the other language searches the other language's index: Pagefind segments
 //   Chinese only in zh-* indexes, and the Chinese editions' index no longer holds the English.
@@ -43,17 +43,18 @@ const WORD = /[^\s\u200b]+/g;  // raw_content separates the words Pagefind index
 //   bundle      absolute URL of <site root>/pagefind/
 //   baseUrl     path of the site root (the own index's URLs are relative to it)
 //   language    this edition's index, e.g. "zh-hant" (<html lang>, lower case)
-//   scriptMap   URL of script-map.json; script: "s2t" or "t2s", the half for this edition
+//   scriptMap   URL of the script map this edition needs: script-map.s2t.json (to Traditional) or
+//               script-map.t2s.json (to Simplified)
 //   other       {language: "en", lang: "en", from: "/en/", to: "/"}: the other language's
 //               index, its language tag, its edition's root path and this edition's
 //   titleLinks  CSS selector of links whose text is this edition's title of a page
 export function createSearch(options) {
-  const { bundle, baseUrl, language, scriptMap, script, other, titleLinks } = options;
+  const { bundle, baseUrl, language, scriptMap, other, titleLinks } = options;
   // On the main thread: its work here is a few milliseconds (chunks of a few KB), and
   // pagefind-worker.js would add 11.6 KB gzip and a round trip to every first search.
   const inner = pagefind.createInstance({ basePath: bundle, baseUrl, noWorker: true });
   const ownChinese = language.startsWith("zh");
-  let map = null;  // the loaded half of script-map.json
+  let map = null;  // the loaded script map
   let loadingMap = null;
   let merging = null;
 
@@ -61,7 +62,7 @@ export function createSearch(options) {
     if (!loadingMap) {
       loadingMap = fetch(scriptMap)
         .then((response) => (response.ok ? response.json() : {}))
-        .then((json) => { map = json[script] || {}; })
+        .then((json) => { map = json || {}; })
         .catch(() => { map = {}; loadingMap = null; });  // search unconverted, retry next time
     }
     return loadingMap;

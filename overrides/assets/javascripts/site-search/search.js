@@ -28,8 +28,8 @@ function build() {
     bundle: new URL("pagefind/", root).href,
     baseUrl: root.pathname,
     language,
-    scriptMap: new URL("assets/script-map.json", root).href,
-    script: /^zh-(hant|tw|hk|mo)\b/.test(language) ? "s2t" : "t2s",
+    // The half of the script map this edition needs (build_tools/page_data.py).
+    scriptMap: new URL(`assets/script-map.${/^zh-(hant|tw|hk|mo)\b/.test(language) ? "s2t" : "t2s"}.json`, root).href,
     other: data.searchOther && {
       language: data.searchOther.toLowerCase(),
       lang: data.searchOther,
