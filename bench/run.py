@@ -881,13 +881,20 @@ the rest of the machine used during the run (/proc/stat, less the run's own), so
 figure can be told from a noisy one."""
 
 
+def commands_of(results: dict) -> list[str]:
+    """The command lines whose measurements the report shows, oldest first."""
+    measured = [*results["entries"].values(), results.get("preview") or {}, results.get("lighthouse") or {}]
+    dated = sorted((m.get("date", ""), m["command"]) for m in measured if m.get("command"))
+    return list(dict.fromkeys(command for _, command in dated))
+
+
 def report(results: dict) -> str:
     lines = ["# Build at scale: measured by `bench/run.py`", "",
              "Written by `.venv/bin/python bench/run.py` from bench/results.json: each size and handouts mode keeps "
              "its latest run (the date, commit and command line are given with it). Projects are made by "
              "bench/projects.py: eight real texts in turn (the first bulletin, with its English translations, "
              "and seven People's Daily texts of tests/fixtures/corpus/), one day apart.", "",
-             "Runs: " + "; ".join(f"`{c}`" for c in results.get("commands", [])) + ".", "", HOW, ""]
+             "Runs: " + "; ".join(f"`{c}`" for c in commands_of(results)) + ".", "", HOW, ""]
     lines += machine_section(results["machine"])
     lines += targets(results)
     order = sorted(results["entries"].values(), key=lambda e: (e["size"], not e["pdfs"]))
@@ -925,6 +932,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-search", action="store_true", help="skip the search-bytes measurement (Chromium)")
     ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (run at size 1 otherwise)")
     ap.add_argument("--fresh", action="store_true", help="forget the results of earlier runs in --json")
+    ap.add_argument("--report-only", action="store_true", help="measure nothing: write --out again from --json")
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
     ap.add_argument("--work", type=Path, default=None, help="folder for the temporary projects (default: $TMPDIR)")
@@ -935,7 +943,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def load_results(path: Path, fresh: bool) -> dict:
     results = {} if fresh or not path.is_file() else json.loads(path.read_text("utf-8"))
     results.setdefault("entries", {})
-    results.setdefault("commands", [])
+    results.pop("commands", None)  # older files: the commands are now kept with each measurement
     return results
 
 
@@ -974,12 +982,12 @@ def bench_size(n: int, args: argparse.Namespace, results: dict, started: float) 
         save(results, args)
         if n == args.preview_size and not args.no_preview:
             log(started, "    live preview")
-            results["preview"] = guarded(measure_preview, root, args.preview_edits)
+            results["preview"] = {**guarded(measure_preview, root, args.preview_edits), "command": args.command_line}
             log(started, f"    live preview: {results['preview'].get('latencies', results['preview'].get('error'))}")
             save(results, args)
         if n == 1 and not args.no_lighthouse:
             log(started, "    Lighthouse")
-            results["lighthouse"] = guarded(run_lighthouse, root)
+            results["lighthouse"] = {**guarded(run_lighthouse, root), "command": args.command_line}
             save(results, args)
     finally:
         if args.keep:
@@ -991,12 +999,15 @@ def bench_size(n: int, args: argparse.Namespace, results: dict, started: float) 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.time()
+    results = load_results(args.json, args.fresh)
+    args.command_line = "bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    if args.report_only:
+        args.out.write_text(report(results), "utf-8")
+        log(started, f"wrote {args.out} from {args.json}")
+        return 0
     if set(args.sizes) & set(args.no_pdf_sizes):
         require_no_pdf_flag()
-    results = load_results(args.json, args.fresh)
     results["machine"] = machine()
-    args.command_line = "bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    results["commands"] = [c for c in results["commands"] if c != args.command_line] + [args.command_line]
     for n in args.sizes:
         bench_size(n, args, results, started)
         save(results, args)
