@@ -78,7 +78,7 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     if shard:  # a shard starts from nothing: CI builds each on a fresh machine
         shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
-    stage, outputs, handouts = work / "site.new", work / "editions", work / "handouts"
+    stage, handouts = work / "site.new", work / "handouts"
     for folder in (stage, handouts):
         shutil.rmtree(folder, ignore_errors=True)
     # The handouts before the pages: each article page's links say the size of the file printed now.
@@ -91,30 +91,9 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
            "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent),
                                           *filter(None, [os.environ.get("PYTHONPATH")])])}
     theme = theme_stamp(project, epoch)
-    # Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
-    # while the next edition renders, and MkDocs runs as many at a time as there are cores.
-    # Each into its own folder under build/editions/, kept between builds: MkDocs renders again
-    # only the pages whose Markdown changed, when nothing else did (`incremental.plan`).
-    pages = None if shard else incremental.PageCache(project, crosslinks, sizes)
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        runs = []
-        navs = {edition.code: nav(bulletins, crosslinks, edition) for edition in editions}
-        reuse = shard.placeholders(bulletins, navs) if shard else pages.reuse
-        for edition, files in render_editions(bulletins, crosslinks, editions, sizes, reuse):
-            changed = sync_docs(files, docs / edition.code)
-            config = write_config(work, docs, edition, editions, navs[edition.code])
-            if shard:
-                plan = shard.plan(outputs / edition.code, docs / edition.code, files.kept)
-            else:
-                pages.record(edition, files.paths(), bulletins)
-                plan = incremental.plan(outputs / edition.code,
-                                        digest(theme, config.read_text("utf-8"), *files.paths()),
-                                        [output_path(path) for path in changed])
-            runs.append(pool.submit(run_mkdocs, config, plan, env))
-        for finished in runs:
-            finished.result()  # the first failure stops the build; site/ stays as it was
+    write_editions(project, bulletins, crosslinks, editions, sizes, work, docs, env, theme, shard)
     for edition in editions:
-        incremental.link_files(outputs / edition.code, stage / edition.root)
+        incremental.link_files(work / "editions" / edition.code, stage / edition.root)
     # The handouts go with the pages, or into a tree of their own for their host (HANDOUTS_URL).
     printed = work / f"{HANDOUTS_SITE}.new" if project.handouts_url else stage
     shutil.rmtree(work / f"{HANDOUTS_SITE}.new", ignore_errors=True)
@@ -131,6 +110,38 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     if project.handouts_url and sizes is not None:  # once the pages that link them are in place
         replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
     return bulletins
+
+
+def write_editions(project: Project, bulletins: list[Bulletin], crosslinks, editions: list[Edition],
+                   sizes: dict[str, int] | None, work: Path, docs: Path, env: dict, theme: str,
+                   shard: Shard | None) -> None:
+    """Each edition's Markdown into `docs`/<edition>/, and its HTML by MkDocs into `work`/editions/<edition>/.
+
+    Each edition is its own MkDocs site: it goes to MkDocs as soon as its Markdown is written,
+    while the next edition renders, and MkDocs runs as many at a time as there are cores. The
+    folders are kept between builds: MkDocs renders again only the pages whose Markdown changed,
+    when nothing else did (`incremental.plan`: `theme` is what besides the Markdown and the config
+    goes into the HTML); a shard's renders around the other shards' pages.
+    """
+    outputs = work / "editions"
+    pages = None if shard else incremental.PageCache(project, crosslinks, sizes)
+    navs = {edition.code: nav(bulletins, crosslinks, edition) for edition in editions}
+    reuse = shard.placeholders(bulletins, navs) if shard else pages.reuse
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        runs = []
+        for edition, files in render_editions(bulletins, crosslinks, editions, sizes, reuse):
+            changed = sync_docs(files, docs / edition.code)
+            config = write_config(work, docs, edition, editions, navs[edition.code])
+            if shard:
+                plan = shard.plan(outputs / edition.code, docs / edition.code, files.kept)
+            else:
+                pages.record(edition, files.paths(), bulletins)
+                plan = incremental.plan(outputs / edition.code,
+                                        digest(theme, config.read_text("utf-8"), *files.paths()),
+                                        [output_path(path) for path in changed])
+            runs.append(pool.submit(run_mkdocs, config, plan, env))
+        for finished in runs:
+            finished.result()  # the first failure stops the build; site/ stays as it was
 
 
 def index_search(project: Project, stage: Path, env: dict, inputs: str | None) -> None:
