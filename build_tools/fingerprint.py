@@ -43,13 +43,30 @@ def tree_files(folder: Path) -> list[Path]:
     return found
 
 
+# A file's digest by path, time and size: a build reads each input once, though the stamp of the
+# whole build, the page cache and the search index each name it (cleared by `forget_files`).
+_FILES: dict[tuple, str] = {}
+
+
+def file_digest(path: Path) -> str:
+    info = path.stat()
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if key not in _FILES:
+        _FILES[key] = digest(path.read_bytes())
+    return _FILES[key]
+
+
+def forget_files() -> None:
+    """At the start of a command: a preview server builds many times, and a file may change in the tick
+    its time was last read."""
+    _FILES.clear()
+
+
 def files_digest(paths: list[Path], relative_to: Path) -> str:
-    parts: list[bytes | str] = []
-    for path in paths:
-        parts += [path.relative_to(relative_to).as_posix(), path.read_bytes()]
-    return digest(*parts)
+    return digest(*(part for path in paths for part in (path.relative_to(relative_to).as_posix(), file_digest(path))))
 
 
+@functools.cache  # read once a process, as the code is
 def tool_versions() -> str:
     versions = []
     for name in TOOLS:
@@ -66,6 +83,7 @@ def code_digest() -> str:
     return files_digest([p for p in tree_files(PACKAGE) if p.suffix != ".pyc"], PACKAGE)
 
 
+@functools.cache  # fc-list once a process
 def fonts_stamp() -> str:
     """The fonts WeasyPrint may pick (fontconfig's list, with each file's size and time): a font
     package upgraded changes the PDFs, so it changes the cache's key."""
@@ -92,4 +110,4 @@ def project_stamp(project: Project, *settings: str) -> str:
     return digest(files_digest(tree_files(project.texts), root),
                   files_digest([root / "mkdocs.yml", *tree_files(root / "overrides")], root),
                   code_digest(), tool_versions(), fonts_stamp(),
-                  project.site_url, project.repository, project.branch, project.handouts_url, *settings)
+                  *project.settings, *settings)

@@ -130,8 +130,7 @@ class PageCache:
             self.manifest = {}
         if not isinstance(self.manifest, dict):
             self.manifest = {}
-        self.shared = digest(code_digest(), project.site_url, project.repository, project.branch,
-                             project.handouts_url,
+        self.shared = digest(code_digest(), *project.settings,
                              *(path.read_bytes() if path.is_file() else b"" for path in
                                (project.glossary_file, project.overrides_file)))
         self._folders: dict[Path, str] = {}

@@ -37,6 +37,7 @@ from .handouts import render_handouts, write_pdfs
 from .labels import label
 from .navigation import nav
 from .render import Pages, page_address, render_editions
+from .runner import run
 from .shards import Shard
 from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
 
@@ -104,8 +105,7 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     if shard:
         shard.finish(stage, project)
     else:
-        index_search(project, stage, env, digest(theme, project.site_url, project.repository, project.branch,
-                                                 project.handouts_url, str(pdfs)))
+        index_search(project, stage, env, digest(theme, *project.settings, str(pdfs)))
         replace_dir(stage, site_dir or project.site, project.work / "trash")
     if project.handouts_url and sizes is not None:  # once the pages that link them are in place
         replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
@@ -152,7 +152,7 @@ def index_search(project: Project, stage: Path, env: dict, inputs: str | None) -
     kept = search_index.load_digests(record) if inputs else None
     now = search_index.source_digests(project.texts)
     before = kept.get("files") if kept and kept.get("inputs") == inputs else None
-    roots = {code: ROOTS[code] for code in ROOTS}
+    roots = dict(ROOTS)
     record.unlink(missing_ok=True)  # until the runs below are complete, they match no inputs
     search_index.build_index(stage, roots, folder, search_index.stale_editions(before, now, list(roots)), env)
     if inputs:
@@ -258,17 +258,6 @@ def source_date_epoch(bulletins: list[Bulletin]) -> int:
     # Tools write it into 32-bit fields (the gzip header of sitemap.xml.gz): a bulletin of 1956 or
     # dated 9999 is still a bulletin, and the sitemap's date is only the newest date it can hold.
     return min(max(seconds, 0), 2**32 - 1)
-
-
-def run(command: list[str], env: dict, name: str) -> None:
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()
-        raise BuildError(name, f"failed (exit {result.returncode}):", details=output)
-    noise = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-    if noise:
-        # Warnings stop MkDocs (strict); anything else it prints is worth seeing.
-        print("\n".join(f"{name}: {line}" for line in noise), file=sys.stderr)
 
 
 def replace_dir(new: Path, target: Path, trash: Path) -> None:

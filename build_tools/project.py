@@ -35,6 +35,11 @@ class Project:
                    handouts_url=environ.get("HANDOUTS_URL", "").rstrip("/"))
 
     @property
+    def settings(self) -> tuple[str, ...]:
+        """The settings that change what a build writes: every cache key names them."""
+        return (self.site_url, self.repository, self.branch, self.handouts_url)
+
+    @property
     def texts(self) -> Path:
         """source_texts/: the bulletins and every contributor file."""
         return self.root / "source_texts"

@@ -17,12 +17,11 @@ import fnmatch
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-from .errors import BuildError
-from .fingerprint import digest, tree_files
+from .fingerprint import file_digest, tree_files
+from .runner import run
 from .incremental import link_files
 
 # What is not the text, left out of every index. Each index holds its edition's language only: the
@@ -68,6 +67,7 @@ def stale_editions(before: dict[str, str] | None, now: dict[str, str], codes: li
 def build_index(stage: Path, roots: dict[str, str], folder: Path, stale: set[str], env: dict) -> None:
     """Index each edition in `stale` again (its pages are under `stage`/`roots[code]`), keep the others'
     runs from `folder`, and put the bundle together in `stage`/pagefind/."""
+    inner = {root.strip("/") for root in roots.values() if root}  # the other editions' folders in the original's
     for code, root in roots.items():
         run_folder = folder / code
         if code not in stale and (run_folder / "pagefind-entry.json").is_file():
@@ -78,12 +78,12 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, stale: set[str
         edition_pages = stage / root if root else stage
         for path in tree_files(edition_pages):
             relative = path.relative_to(stage).as_posix()
-            if not root and relative.split("/")[0] in {r.strip("/") for r in roots.values() if r}:
-                continue  # the other editions' folders inside the original's
+            if not root and relative.split("/")[0] in inner:
+                continue
             if path.suffix == ".html":
                 (view / relative).parent.mkdir(parents=True, exist_ok=True)
                 os.link(path, view / relative)
-        _run(pagefind_command(view, run_folder), env)
+        run(pagefind_command(view, run_folder), env, "Pagefind")
         shutil.rmtree(view, ignore_errors=True)
     bundle = stage / "pagefind"
     languages: dict = {}
@@ -100,13 +100,6 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, stale: set[str
         json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
 
 
-def _run(command: list[str], env: dict) -> None:
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError("Pagefind", f"failed (exit {result.returncode}):",
-                         details=(result.stdout + result.stderr).strip())
-
-
 def load_digests(path: Path) -> dict[str, str] | None:
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -116,4 +109,4 @@ def load_digests(path: Path) -> dict[str, str] | None:
 
 
 def source_digests(texts: Path) -> dict[str, str]:
-    return {path.relative_to(texts).as_posix(): digest(path.read_bytes()) for path in tree_files(texts)}
+    return {path.relative_to(texts).as_posix(): file_digest(path) for path in tree_files(texts)}
