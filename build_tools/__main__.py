@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                            help="fail on stale or missing translations (CI uses this)")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="leave out the PDF handouts (a quicker build for checking pages; the benchmark's)")
-    build_cmd.add_argument("--shard", metavar="K/N", type=Shard.parse,
+    build_cmd.add_argument("--shard", metavar="K/N", type=shard_argument,
                            help="build only the K-th of N shards of the bulletins, into build/shard-K-of-N/site/ "
                                 "(CI builds the shards as a job matrix; `merge` puts them together)")
     merge = commands.add_parser("merge", help="put the sites of `build --shard K/N` together into site/, with one "
@@ -87,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
               f"{where.lineno}: {str(err)[:200]}); this is a bug, not your input's fault: please report it with "
               "the input that caused it (BUILD_TOOLS_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 2
+
+
+def shard_argument(text: str) -> Shard:
+    """--shard's value, refused by argparse in one line (usage and message) when it is not K/N."""
+    try:
+        return Shard.parse(text)
+    except BuildError as err:
+        raise argparse.ArgumentTypeError(err.message) from None
 
 
 def cmd_build(args) -> int:

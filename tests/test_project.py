@@ -25,6 +25,16 @@ def test_the_environment_is_read_into_the_project():
     assert Project(REPO).relative(REPO / "source_texts" / BULLETIN / "notes.yml") == f"source_texts/{BULLETIN}/notes.yml"
 
 
+def test_a_shard_that_is_not_k_of_n_is_refused_in_one_line(capsys):
+    for value in ("5/2", "0/3", "1", "a/b", "1/2/3"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["build", "--shard", value])
+        assert stopped.value.code == 2
+        error = capsys.readouterr().err.strip().splitlines()[-1]
+        assert error.endswith(f"argument --shard: {value!r} is not a shard: write K/N with 1 ≤ K ≤ N, e.g. 1/4"), error
+        assert "Traceback" not in error
+
+
 @pytest.mark.e2e
 def test_a_scratch_project_renders_only_its_own_glossary_and_overrides(project, monkeypatch, tmp_path):
     """Its glossary holds one term and its override list is empty: no page, handout or search script
