@@ -217,13 +217,13 @@ def cmd_merge(args) -> int:
     shutil.rmtree(stage, ignore_errors=True)
     incremental.forget_build(project)  # site/ will be the shards', not a build's of these inputs
     folders = [folder.resolve() for folder in args.shards]
-    merge_shards(folders, stage)
+    groups = merge_shards(folders, stage)
     if any((folder / HANDOUTS_SITE).is_dir() for folder in folders):  # built with HANDOUTS_URL
         handouts = project.work / f"{HANDOUTS_SITE}.new"
         shutil.rmtree(handouts, ignore_errors=True)
         merge_shards(folders, handouts, HANDOUTS_SITE)
         replace_dir(handouts, project.work / HANDOUTS_SITE, project.work / "trash")
-    index_search(project, stage, dict(os.environ), None)
+    index_search(project, stage, dict(os.environ), groups, None)
     replace_dir(stage, project.site, project.work / "trash")
     print(f"merged {len(args.shards)} shards into site/", file=sys.stderr)
     return 0

@@ -12,7 +12,6 @@ Order matters and is deliberate:
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -102,10 +101,11 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
         (printed / relative).parent.mkdir(parents=True, exist_ok=True)
         (handouts / relative).replace(printed / relative)
     shutil.rmtree(handouts, ignore_errors=True)
+    groups = search_index.groups(bulletins, crosslinks)
     if shard:
-        shard.finish(stage, project)
+        shard.finish(stage, project, groups)
     else:
-        index_search(project, stage, env, digest(theme, *project.settings, str(pdfs)))
+        index_search(project, stage, env, groups, digest(theme, *project.settings, str(pdfs)))
         replace_dir(stage, site_dir or project.site, project.work / "trash")
     if project.handouts_url and sizes is not None:  # once the pages that link them are in place
         replace_dir(printed, work / HANDOUTS_SITE, project.work / "trash")
@@ -144,19 +144,13 @@ def write_editions(project: Project, bulletins: list[Bulletin], crosslinks, edit
             finished.result()  # the first failure stops the build; site/ stays as it was
 
 
-def index_search(project: Project, stage: Path, env: dict, inputs: str | None) -> None:
-    """The search index of `stage`, each edition indexed again only if what it shows may have changed
-    since the last build of the same `inputs` (theme, tools, code, settings; None: index every edition)."""
-    folder = project.work / "search"
-    record = folder / "inputs.json"
-    kept = search_index.load_digests(record) if inputs else None
-    now = search_index.source_digests(project.texts)
-    before = kept.get("files") if kept and kept.get("inputs") == inputs else None
-    roots = dict(ROOTS)
-    record.unlink(missing_ok=True)  # until the runs below are complete, they match no inputs
-    search_index.build_index(stage, roots, folder, search_index.stale_editions(before, now, list(roots)), env)
-    if inputs:
-        record.write_text(json.dumps({"inputs": inputs, "files": now}, sort_keys=True), "utf-8")
+def index_search(project: Project, stage: Path, env: dict, groups: list[search_index.Group],
+                 inputs: str | None) -> None:
+    """The search index of `stage`, a run per edition and year kept while nothing it reads changed since
+    the last build under the same `inputs` (theme, tools, code, settings; None: every run made again)."""
+    keys = (search_index.run_keys(groups, list(ROOTS), search_index.source_digests(project.texts), inputs)
+            if inputs else None)
+    search_index.build_index(stage, dict(ROOTS), project.work / "search", groups, env, keys)
 
 
 HANDOUTS_SITE = "handouts-site"  # build/handouts-site/ (a shard's: in its folder): what HANDOUTS_URL serves

@@ -27,6 +27,7 @@ from .errors import BuildError
 from .incremental import link_files
 from .model import Bulletin
 from .project import Project
+from .search_index import Group, groups_from_json, groups_json
 
 _FORM = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)$")
 MANIFEST = "shard.json"
@@ -84,12 +85,14 @@ class Shard:
             made.append(html)
         return ShardPlan(output, made)
 
-    def finish(self, stage: Path, project: Project) -> None:
-        """The shard's site at build/shard-K-of-N/site/, with what merge checks it against."""
+    def finish(self, stage: Path, project: Project, groups: list[Group]) -> None:
+        """The shard's site at build/shard-K-of-N/site/, with what merge checks it against and the
+        search index's groups (every shard knows every bulletin; `merge` indexes the whole site)."""
         folder = self.folder(project)
         shutil.rmtree(folder / "site", ignore_errors=True)
         stage.rename(folder / "site")
-        (folder / MANIFEST).write_text(json.dumps({"index": self.index, "count": self.count}) + "\n", "utf-8")
+        (folder / MANIFEST).write_text(json.dumps({"index": self.index, "count": self.count,
+                                                   "search_groups": groups_json(groups)}) + "\n", "utf-8")
 
 
 @dataclass
@@ -118,16 +121,18 @@ def _nav_paths(entries) -> list[str]:
     return found
 
 
-def merge(folders: list[Path], stage: Path, tree: str = "site") -> None:
+def merge(folders: list[Path], stage: Path, tree: str = "site") -> list[Group]:
     """The shards' `tree` (their sites; their handouts, when those have a host of their own), each file
     once, into `stage`: every shard of one count, each once, and the files they share byte for byte
-    the same (else they were built from different inputs)."""
+    the same (else they were built from different inputs). The search index's groups."""
     seen: dict[int, Path] = {}
     counts = set()
+    groups = []
     for folder in folders:
         try:
             manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
             index, count = int(manifest["index"]), int(manifest["count"])
+            groups.append(groups_from_json(manifest["search_groups"]))
         except (OSError, ValueError, KeyError, TypeError):
             raise BuildError(folder, f"not a shard's folder (no readable {MANIFEST}): pass the folders "
                              "`build --shard K/N` wrote, build/shard-K-of-N/") from None
@@ -138,6 +143,9 @@ def merge(folders: list[Path], stage: Path, tree: str = "site") -> None:
     if len(counts) != 1 or sorted(seen) != list(range(1, next(iter(counts)) + 1)):
         raise BuildError(folders[0], f"shards {sorted(seen)} of {sorted(counts)}: merge needs every shard of one "
                          "build, 1 to N")
+    if any(found != groups[0] for found in groups):
+        raise BuildError(folders[0], "the shards were built from different bulletins; build them again from one commit")
     for index in sorted(seen):
         link_files(seen[index] / tree, stage, "the shards were built from different inputs; build them again "
                    "from one commit")
+    return groups[0]

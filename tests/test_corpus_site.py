@@ -12,6 +12,7 @@ import re
 import shutil
 import threading
 from html import unescape
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -86,26 +87,83 @@ def test_cross_links_show_on_both_sides(corpus_site, pair):
         assert "pair-row" in compare
 
 
-def test_a_regulation_article_link_lands_on_its_article(corpus_site, browser):
-    site, _ = corpus_site
-    handler = functools.partial(QuietHandler, directory=str(site))
+@pytest.fixture(scope="module")
+def corpus_server(corpus_site):
+    """The corpus site on 127.0.0.1; its base address."""
+    handler = functools.partial(QuietHandler, directory=str(corpus_site[0]))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        tab.goto(f"{base}/en/2020-01-06-party-organs-regulations/interview/")
-        link = tab.locator(".xref-explains a", has_text="Article 4").first
-        assert link.is_visible() or link.count()
-        link.click()
-        tab.wait_for_url("**/regulations/#regulations__ch1__art4")
-        target = tab.locator("[id='regulations__ch1__art4']")
-        box = target.bounding_box()
-        assert box and 0 <= box["y"] < 900
-        assert tab.locator("h1").inner_text().startswith("中共中央印发") or "Regulations" in tab.title()
-        tab.close()
-    finally:
-        httpd.shutdown()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_a_regulation_article_link_lands_on_its_article(corpus_server, browser):
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(f"{corpus_server}/en/2020-01-06-party-organs-regulations/interview/")
+    link = tab.locator(".xref-explains a", has_text="Article 4").first
+    assert link.is_visible() or link.count()
+    link.click()
+    tab.wait_for_url("**/regulations/#regulations__ch1__art4")
+    target = tab.locator("[id='regulations__ch1__art4']")
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 900
+    assert tab.locator("h1").inner_text().startswith("中共中央印发") or "Regulations" in tab.title()
+    tab.close()
+
+
+# Run before the search opens: what the page had downloaded when the first result showed.
+FIRST_SHOWN = """() => new MutationObserver((changes, observer) => {
+    if (!document.querySelector("dialog a.site-search__link")) return;
+    window.firstShown = performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
+    observer.disconnect();
+}).observe(document.body, {childList: true, subtree: true})"""
+
+
+def search_corpus(browser, base: str, query: str):
+    """A first search from the newest bulletin's page: (what was downloaded when the first result
+    showed, the status once the search is complete, every result's path after all are shown)."""
+    from playwright.sync_api import expect
+
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(f"{base}/{BULLETIN_ID}/auto-show/")
+    tab.evaluate(FIRST_SHOWN)
+    tab.get_by_role("button", name="搜索").click()
+    tab.get_by_role("searchbox", name="搜索").wait_for()
+    tab.keyboard.insert_text(query)
+    status = tab.get_by_role("dialog").get_by_role("status")
+    expect(status).not_to_be_empty(timeout=15_000)
+    more = tab.locator("dialog .site-search__more")
+    while more.is_visible():
+        shown = tab.locator("dialog a.site-search__link").count()
+        more.click()
+        expect(tab.locator("dialog a.site-search__link")).not_to_have_count(shown)
+    paths = [urlsplit(href).path for href in
+             tab.eval_on_selector_all("dialog a.site-search__link", "links => links.map((a) => a.href)")]
+    found = tab.evaluate("window.firstShown"), status.inner_text(), paths
+    tab.close()
+    return found
+
+
+def test_a_search_lists_the_newest_year_first_then_the_whole_archive(corpus_site, corpus_server, browser):
+    """The bundle of each older year is merged once the newest year's first results show
+    (build_tools/search_index.py): a first search does not download the archive's metadata."""
+    site, _ = corpus_site
+    assert json.loads((site / "pagefind" / "groups.json").read_text("utf-8")) == {"older": ["2020", "2019"]}
+    for year in ("2020", "2019"):
+        entry = json.loads((site / "pagefind" / year / "pagefind-entry.json").read_text("utf-8"))
+        assert sorted(entry["languages"]) == ["en", "zh-hans", "zh-hant"]
+        assert not (site / "pagefind" / year / "pagefind.js").exists()  # the scripts come from pagefind/ only
+    # 发展 is on five pages of the newest bulletin, and on many of the older years'.
+    before, status, paths = search_corpus(browser, corpus_server, "发展")
+    assert before and not any(p.startswith("/pagefind/20") or p.endswith("groups.json") for p in before), before
+    assert all(p.startswith(f"/{BULLETIN_ID}/") for p in paths[:5]), paths
+    older = [p for p in paths[5:] if p.startswith(("/2019-", "/2020-"))]
+    assert older and len(paths) == len(set(paths)), paths
+    assert status == f"找到 {len(paths)} 个符合条件的结果"
+    # 野生动物 is in 2020's bulletins only: with fewer than five results, the older years are searched
+    # before any is shown.
+    _, status, paths = search_corpus(browser, corpus_server, "野生动物")
+    assert paths and all(p.startswith("/2020-02-25-") for p in paths), paths
 
 
 def test_inspect_flags_every_guess_it_made_on_the_corpus(corpus_site):

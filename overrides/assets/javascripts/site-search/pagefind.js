@@ -21,6 +21,11 @@
 //   its exact-phrase search finds ("…") are certain; every other page it lists is kept only
 //   if its text holds each part of the query (`raw_content`: the page's words, so this costs
 //   the page's fragment, which a shown result downloads anyway). At most VERIFY such pages.
+// - The bundle at pagefind/ holds the newest year's bulletins (build_tools/search_index.py); each
+//   older year's is at pagefind/<year>/, listed in pagefind/groups.json. A query searches the
+//   newest year first; `widen` merges the older years for the query's language (their metadata
+//   and chunks, on the first bundle's WASM), and the next search covers the whole archive. A
+//   first search so downloads one year's metadata, however many years the archive holds.
 // - Every result leads to the block that holds the match (the nearest element with an id
 //   before it, not only headings as Pagefind's sub-results), with ?h=<query> for landing.js
 //   to mark the words there. One result per block that holds a match: the first is the page's
@@ -57,6 +62,9 @@ export function createSearch(options) {
   let map = null;  // the loaded script map
   let loadingMap = null;
   let merging = null;
+  let older = null;         // the older years' bundle names, once pagefind/groups.json is read
+  const widened = new Map();  // language → the merge of its older years
+  const fragments = new Map();  // result id → its page's data: a search after `widen` lists pages again
 
   function loadMap() {
     if (!loadingMap) {
@@ -73,6 +81,18 @@ export function createSearch(options) {
     merging = merging || inner.mergeIndex(bundle, { language: other.language, baseUrl })
       .catch((error) => { merging = null; throw error; });
     return merging;
+  }
+
+  function loadOlder() {
+    older = older || fetch(new URL("groups.json", bundle))
+      .then((response) => (response.ok ? response.json() : { older: [] }))
+      .then((json) => (Array.isArray(json?.older) ? json.older : []))
+      .catch((error) => { older = null; throw error; });
+    return older;
+  }
+
+  function languageOf(term) {
+    return Boolean(other) && HAN.test(term) !== ownChinese ? other.language : language;
   }
 
   function titles() {
@@ -129,6 +149,22 @@ export function createSearch(options) {
     // Starts loading the WASM and this edition's index metadata.
     init: () => inner.init(),
 
+    // Merges the older years' bundles for the language `term` is searched in; false if they already
+    // were (or there are none): a search now would find nothing new.
+    async widen(term) {
+      const target = languageOf(term);
+      if (widened.has(target)) {
+        await widened.get(target);
+        return false;
+      }
+      const merging = loadOlder().then((names) => Promise.all(names.map((name) =>
+        inner.mergeIndex(new URL(`${name}/`, bundle).href, { language: target, baseUrl }))))
+        .then((merged) => merged.length > 0)
+        .catch((error) => { widened.delete(target); throw error; });
+      widened.set(target, merging);
+      return merging;
+    },
+
     // [{id, data: async () => shaped page}], best first; [] for a query with no words.
     async search(term) {
       const chinese = HAN.test(term);
@@ -149,7 +185,15 @@ export function createSearch(options) {
       const checked = parts && parts.join("").length > 1 ? parts : null;
       const wrap = (result) => {
         let shaped = null;
-        return { id: result.id, data: () => (shaped = shaped || result.data().then((page) => shape(page, foreign, names, term, parts))) };
+        const page = () => {
+          if (!fragments.has(result.id)) {
+            const loading = result.data();
+            loading.catch(() => fragments.delete(result.id));  // fetched again next time
+            fragments.set(result.id, loading);
+          }
+          return fragments.get(result.id);
+        };
+        return { id: result.id, data: () => (shaped = shaped || page().then((data) => shape(data, foreign, names, term, parts))) };
       };
       const listed = ((await inner.search(term))?.results || []).filter(mine).map(wrap);
       if (!checked) return listed;
