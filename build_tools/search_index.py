@@ -161,16 +161,11 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, found: list[Gr
                 os.link(stage / relative, view / relative)
             run(pagefind_command(view, run_folder), env, "Pagefind")
             shutil.rmtree(view, ignore_errors=True)
-        for stale in sorted((folder / code).iterdir()):  # the runs of years no bulletin has any more
-            if stale.name in pages:
-                continue
-            if stale.is_dir():
-                shutil.rmtree(stale)
-            else:
-                stale.unlink()
+        _keep_only(folder / code, set(pages))  # the runs of years no bulletin has any more go
     for group in found:
         target = stage / "pagefind" / ("" if group.name == newest else group.name)
         _bundle([folder / code / group.name for code in roots], target, whole=group.name == newest)
+    _keep_only(folder, set(roots))  # and what an older build's layout left (runs.json is written below)
     older = [group.name for group in found[1:]]
     (stage / "pagefind" / GROUPS_FILE).write_text(json.dumps({"older": older}) + "\n", "utf-8")
     if keys is not None:
@@ -193,6 +188,16 @@ def _bundle(runs: list[Path], target: Path, whole: bool) -> None:
     entry["languages"] = languages
     (target / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
+
+
+def _keep_only(folder: Path, names: set[str]) -> None:
+    for path in sorted(folder.iterdir()):
+        if path.name in names:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def _load_json(path: Path) -> dict:
