@@ -121,7 +121,8 @@ FIRST_SHOWN = """() => new MutationObserver((changes, observer) => {
 
 def search_corpus(browser, base: str, query: str):
     """A first search from the newest bulletin's page: (what was downloaded when the first result
-    showed, the status once the search is complete, every result's path after all are shown)."""
+    showed, the status once the search is complete, every result's path after all are shown, and
+    the bulletin each names)."""
     from playwright.sync_api import expect
 
     tab = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -139,7 +140,8 @@ def search_corpus(browser, base: str, query: str):
         expect(tab.locator("dialog a.site-search__link")).not_to_have_count(shown)
     paths = [urlsplit(href).path for href in
              tab.eval_on_selector_all("dialog a.site-search__link", "links => links.map((a) => a.href)")]
-    found = tab.evaluate("window.firstShown"), status.inner_text(), paths
+    sources = tab.locator("dialog .site-search__link .site-search__source").all_inner_texts()
+    found = tab.evaluate("window.firstShown"), status.inner_text(), paths, sources
     tab.close()
     return found
 
@@ -154,7 +156,7 @@ def test_a_search_lists_the_newest_year_first_then_the_whole_archive(corpus_site
         assert sorted(entry["languages"]) == ["en", "zh-hans", "zh-hant"]
         assert not (site / "pagefind" / year / "pagefind.js").exists()  # the scripts come from pagefind/ only
     # 发展 is on five pages of the newest bulletin, and on many of the older years'.
-    before, status, paths = search_corpus(browser, corpus_server, "发展")
+    before, status, paths, _ = search_corpus(browser, corpus_server, "发展")
     assert before and not any(p.startswith("/pagefind/20") or p.endswith("groups.json") for p in before), before
     assert all(p.startswith(f"/{BULLETIN_ID}/") for p in paths[:5]), paths
     older = [p for p in paths[5:] if p.startswith(("/2019-", "/2020-"))]
@@ -162,8 +164,10 @@ def test_a_search_lists_the_newest_year_first_then_the_whole_archive(corpus_site
     assert status == f"找到 {len(paths)} 个符合条件的结果"
     # 野生动物 is in 2020's bulletins only: with fewer than five results, the older years are searched
     # before any is shown.
-    _, status, paths = search_corpus(browser, corpus_server, "野生动物")
+    _, status, paths, sources = search_corpus(browser, corpus_server, "野生动物")
     assert paths and all(p.startswith("/2020-02-25-") for p in paths), paths
+    # Each result names its bulletin: the same interview is printed in two of them.
+    assert sources == ["人民日报 2020年2月25日"] * len(paths)
 
 
 def test_inspect_flags_every_guess_it_made_on_the_corpus(corpus_site):

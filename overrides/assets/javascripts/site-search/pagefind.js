@@ -140,6 +140,9 @@ export function createSearch(options) {
       url: first ? first.url : landing(url, null, term),
       title: title || page.meta?.title || url,
       titleLang: foreign && !title ? other.lang : null,
+      // The bulletin it is in (publisher and date: data-pagefind-meta in article.md.j2), which tells
+      // apart a document printed in several bulletins; in the other edition's words if foreign.
+      source: page.meta?.bulletin || "",
       excerpt: first ? first.excerpt : [[page.plain_excerpt || "", false]],
       lang: foreign ? other.lang : null,
       subResults: rest,

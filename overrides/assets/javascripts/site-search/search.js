@@ -141,7 +141,7 @@ function build() {
   function item(page) {
     const li = document.createElement("li");
     li.className = "site-search__result";
-    li.append(link(page.url, page.title, page.titleLang, page.excerpt, page.lang, "site-search__link"));
+    li.append(link(page.url, page.title, page.titleLang, page.excerpt, page.lang, "site-search__link", page.source));
     const subs = page.subResults.map((sub) => {
       const entry = document.createElement("li");
       entry.append(link(sub.url, sub.title, page.lang, sub.excerpt, page.lang, "site-search__sub"));
@@ -168,7 +168,7 @@ function build() {
   }
 
   // Page text is untrusted: titles and excerpts go in as text, with <mark>s where they match.
-  function link(url, title, titleLang, excerpt, lang, className) {
+  function link(url, title, titleLang, excerpt, lang, className, source = "") {
     const a = document.createElement("a");
     a.className = className;
     a.href = sameSite(url);
@@ -176,11 +176,19 @@ function build() {
     head.className = "site-search__title";
     head.textContent = title;
     if (titleLang) head.lang = titleLang;
+    a.append(head);
+    if (source) {
+      const from = document.createElement("span");
+      from.className = "site-search__source";
+      from.textContent = source;
+      if (lang) from.lang = lang;
+      a.append(from);
+    }
     const text = document.createElement("span");
     text.className = "site-search__excerpt";
     text.append(...marked(excerpt));
     if (lang) text.lang = lang;
-    a.append(head, text);
+    a.append(text);
     return a;
   }
 
