@@ -142,17 +142,20 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, found: list[Gr
     group_of = {bulletin: group.name for group in found for bulletin in group.bulletins}
     newest = found[0].name
     for code, root in roots.items():
-        pages: dict[str, list[str]] = {group.name: [] for group in found}
-        for path in tree_files(stage / root if root else stage):
+        stale = [group.name for group in found
+                 if not (keys and kept.get(f"{code}/{group.name}") == keys[f"{code}/{group.name}"]
+                         and (folder / code / group.name / "pagefind-entry.json").is_file())]
+        pages: dict[str, list[str]] = {name: [] for name in stale}
+        for path in tree_files(stage / root if root else stage) if stale else ():
             relative = path.relative_to(stage).as_posix()
             top = relative[len(root):].split("/")[0]  # a bulletin's id, or a page outside the bulletins
-            if path.suffix == ".html" and not (not root and top in inner):
-                pages[group_of.get(top, newest)].append(relative)
+            if path.suffix != ".html" or (not root and top in inner):
+                continue
+            group = group_of.get(top, newest)
+            if group in pages:
+                pages[group].append(relative)
         for name, listed in pages.items():
             run_folder = folder / code / name
-            if keys and kept.get(f"{code}/{name}") == keys[f"{code}/{name}"] \
-                    and (run_folder / "pagefind-entry.json").is_file():
-                continue
             shutil.rmtree(run_folder, ignore_errors=True)
             view = folder / f"{code}.view"  # the group's pages alone, at their place in the site (their URLs)
             shutil.rmtree(view, ignore_errors=True)
@@ -161,7 +164,7 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, found: list[Gr
                 os.link(stage / relative, view / relative)
             run(pagefind_command(view, run_folder), env, "Pagefind")
             shutil.rmtree(view, ignore_errors=True)
-        _keep_only(folder / code, set(pages))  # the runs of years no bulletin has any more go
+        _keep_only(folder / code, set(group_of.values()) | {newest})  # the runs of years no bulletin has any more go
     for group in found:
         target = stage / "pagefind" / ("" if group.name == newest else group.name)
         _bundle([folder / code / group.name for code in roots], target, whole=group.name == newest)
