@@ -62,8 +62,10 @@ export function createSearch(options) {
   let map = null;  // the loaded script map
   let loadingMap = null;
   let merging = null;
-  let older = null;         // the older years' bundle names, once pagefind/groups.json is read
-  const widened = new Map();  // language → the merge of its older years
+  let older = null;          // the older years' bundle names (a promise), from pagefind/groups.json
+  let olderNames = null;     // and once read
+  const merges = new Map();  // "<language> <year>" → its merge
+  const merged = new Set();  // "<language> <year>" merged
   const fragments = new Map();  // result id → its page's data: a search after `widen` lists pages again
 
   function loadMap() {
@@ -86,9 +88,14 @@ export function createSearch(options) {
   function loadOlder() {
     older = older || fetch(new URL("groups.json", bundle))
       .then((response) => (response.ok ? response.json() : { older: [] }))
-      .then((json) => (Array.isArray(json?.older) ? json.older : []))
+      .then((json) => (olderNames = Array.isArray(json?.older) ? json.older.map(String) : []))
       .catch((error) => { older = null; throw error; });
     return older;
+  }
+
+  // Whether a search in `target` now covers every year.
+  function whole(target) {
+    return olderNames !== null && olderNames.every((name) => merged.has(`${target} ${name}`));
   }
 
   function languageOf(term) {
@@ -152,63 +159,79 @@ export function createSearch(options) {
     // Starts loading the WASM and this edition's index metadata.
     init: () => inner.init(),
 
-    // Merges the older years' bundles for the language `term` is searched in; false if they already
-    // were (or there are none): a search now would find nothing new.
+    // Merges the older years' bundles for the language `term` is searched in. Never fails: a year
+    // that cannot be loaded is left out of this search and tried again at the next.
     async widen(term) {
       const target = languageOf(term);
-      if (widened.has(target)) {
-        await widened.get(target);
-        return false;
+      try {
+        const names = await loadOlder();
+        await Promise.all(names.map((name) => {
+          const key = `${target} ${name}`;
+          if (!merges.has(key)) {
+            const path = new URL(`${name}/`, bundle).href;
+            // Pagefind keeps an index that failed to load, and every later search fails on it: a year's
+            // bundle is merged only once its entry is there (a deployment still uploading, say).
+            merges.set(key, fetch(new URL("pagefind-entry.json", path))
+              .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${path}: ${response.status}`))))
+              .then((entry) => (entry?.languages?.[target] ? inner.mergeIndex(path, { language: target, baseUrl })
+                : Promise.reject(new Error(`${path}: no ${target} index`))))
+              .then(() => { merged.add(key); })
+              .catch((error) => { merges.delete(key); throw error; }));
+          }
+          return merges.get(key);
+        }));
+      } catch (error) {
+        console.error(error);
       }
-      const merging = loadOlder().then((names) => Promise.all(names.map((name) =>
-        inner.mergeIndex(new URL(`${name}/`, bundle).href, { language: target, baseUrl }))))
-        .then((merged) => merged.length > 0)
-        .catch((error) => { widened.delete(target); throw error; });
-      widened.set(target, merging);
-      return merging;
     },
 
-    // [{id, data: async () => shaped page}], best first; [] for a query with no words.
+    // {results: [{id, data: async () => shaped page}], best first ([] for a query with no words),
+    // complete: whether every year was searched (else `widen`, and search again)}.
     async search(term) {
-      const chinese = HAN.test(term);
-      if (chinese && scriptMap) {
-        await loadMap();
-        let converted = "";
-        for (const ch of term) converted += map[ch] || ch;
-        term = converted;
-      }
-      term = term.trim();
-      const foreign = Boolean(other) && chinese !== ownChinese;
-      if (foreign) await mergeOther();
-      const prefix = (foreign ? other.language : language) + "_";
-      const mine = (result) => result.id.startsWith(prefix);
-      const names = foreign ? titles() : null;
-      // The parts of a Chinese query a page must hold: what is between spaces and punctuation.
-      const parts = chinese ? partsOf(term) : null;
-      const checked = parts && parts.join("").length > 1 ? parts : null;
-      const wrap = (result) => {
-        let shaped = null;
-        const page = () => {
-          if (!fragments.has(result.id)) {
-            const loading = result.data();
-            loading.catch(() => fragments.delete(result.id));  // fetched again next time
-            fragments.set(result.id, loading);
-          }
-          return fragments.get(result.id);
-        };
-        return { id: result.id, data: () => (shaped = shaped || page().then((data) => shape(data, foreign, names, term, parts))) };
-      };
-      const listed = ((await inner.search(term))?.results || []).filter(mine).map(wrap);
-      if (!checked) return listed;
-      const exact = checked.length === 1 ? ((await inner.search(`"${checked[0]}"`))?.results || []).filter(mine) : [];
-      const certain = new Set(exact.map((result) => result.id));
-      for (const result of exact) if (!listed.some((r) => r.id === result.id)) listed.push(wrap(result));
-      const unsure = listed.filter((result) => !certain.has(result.id)).slice(0, VERIFY);
-      const held = new Set();
-      await Promise.all(unsure.map(async (result) => { if ((await result.data()).ok) held.add(result.id); }));
-      return listed.filter((result) => certain.has(result.id) || held.has(result.id));
+      const complete = whole(languageOf(term));
+      return { results: await find(term), complete };
     },
   };
+
+  async function find(term) {
+    const chinese = HAN.test(term);
+    if (chinese && scriptMap) {
+      await loadMap();
+      let converted = "";
+      for (const ch of term) converted += map[ch] || ch;
+      term = converted;
+    }
+    term = term.trim();
+    const foreign = Boolean(other) && chinese !== ownChinese;
+    if (foreign) await mergeOther();
+    const prefix = (foreign ? other.language : language) + "_";
+    const mine = (result) => result.id.startsWith(prefix);
+    const names = foreign ? titles() : null;
+    // The parts of a Chinese query a page must hold: what is between spaces and punctuation.
+    const parts = chinese ? partsOf(term) : null;
+    const checked = parts && parts.join("").length > 1 ? parts : null;
+    const wrap = (result) => {
+      let shaped = null;
+      const page = () => {
+        if (!fragments.has(result.id)) {
+          const loading = result.data();
+          loading.catch(() => fragments.delete(result.id));  // fetched again next time
+          fragments.set(result.id, loading);
+        }
+        return fragments.get(result.id);
+      };
+      return { id: result.id, data: () => (shaped = shaped || page().then((data) => shape(data, foreign, names, term, parts))) };
+    };
+    const listed = ((await inner.search(term))?.results || []).filter(mine).map(wrap);
+    if (!checked) return listed;
+    const exact = checked.length === 1 ? ((await inner.search(`"${checked[0]}"`))?.results || []).filter(mine) : [];
+    const certain = new Set(exact.map((result) => result.id));
+    for (const result of exact) if (!listed.some((r) => r.id === result.id)) listed.push(wrap(result));
+    const unsure = listed.filter((result) => !certain.has(result.id)).slice(0, VERIFY);
+    const held = new Set();
+    await Promise.all(unsure.map(async (result) => { if ((await result.data()).ok) held.add(result.id); }));
+    return listed.filter((result) => certain.has(result.id) || held.has(result.id));
+  }
 }
 
 function partsOf(term) {

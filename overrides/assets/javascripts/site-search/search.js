@@ -96,26 +96,25 @@ function build() {
     try {
       // The newest year first (pagefind.js); the older years at once when it has too few results.
       let found = await engine.search(term);
-      if (found.length < STEP && await engine.widen(term)) found = await engine.search(term);
+      if (!found.complete && found.results.length < STEP) {
+        await engine.widen(term);
+        found = await engine.search(term);
+      }
       if (mine !== run) return;
-      results = found;
+      results = found.results;
       shown = 0;
       list.replaceChildren();
       await showMore(mine);
       if (mine !== run) return;
       // Then the older years: the results shown stay where they are, the others follow in rank order.
-      try {
-        if (await engine.widen(term)) {
-          const all = await engine.search(term);
-          if (mine !== run) return;
-          const listed = new Set(results.slice(0, shown).map((result) => result.id));
-          results = [...results.slice(0, shown), ...all.filter((result) => !listed.has(result.id))];
-          more.hidden = shown >= results.length;
-        }
-      } catch (error) {
-        console.error(error);  // the newest year's results stay, counted as they are
+      if (!found.complete) {
+        await engine.widen(term);
+        const all = (await engine.search(term)).results;
+        if (mine !== run) return;
+        const listed = new Set(results.slice(0, shown).map((result) => result.id));
+        results = [...results.slice(0, shown), ...all.filter((result) => !listed.has(result.id))];
+        more.hidden = shown >= results.length;
       }
-      if (mine !== run) return;
       status.textContent = count(results.length);  // announced once, when the count is the archive's
     } catch (error) {
       if (mine !== run) return;
