@@ -210,3 +210,17 @@ def test_a_page_weighs_the_same_however_many_bulletins_the_site_holds(corpus_sit
     for article in ("auto-show", "flood-control"):
         for edition in EDITIONS:
             assert page_bytes(many, edition, article) == page_bytes(site, edition, article), (edition, article)
+
+
+def test_a_year_whose_bundle_is_missing_is_left_out_not_the_search(corpus_site, corpus_server, browser):
+    """A deployment still uploading, say: the other years' results are listed, and nothing fails."""
+    site, _ = corpus_site
+    year = site / "pagefind" / "2019"
+    aside = site.parent / "2019-aside"
+    year.rename(aside)
+    try:
+        _, status, paths, _ = search_corpus(browser, corpus_server, "发展")
+    finally:
+        aside.rename(year)
+    assert any(p.startswith("/2020-") for p in paths) and not any(p.startswith("/2019-") for p in paths), paths
+    assert status == f"找到 {len(paths)} 个符合条件的结果"

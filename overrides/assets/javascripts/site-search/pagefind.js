@@ -163,26 +163,29 @@ export function createSearch(options) {
     // that cannot be loaded is left out of this search and tried again at the next.
     async widen(term) {
       const target = languageOf(term);
+      let names = [];
       try {
-        const names = await loadOlder();
-        await Promise.all(names.map((name) => {
-          const key = `${target} ${name}`;
-          if (!merges.has(key)) {
-            const path = new URL(`${name}/`, bundle).href;
-            // Pagefind keeps an index that failed to load, and every later search fails on it: a year's
-            // bundle is merged only once its entry is there (a deployment still uploading, say).
-            merges.set(key, fetch(new URL("pagefind-entry.json", path))
-              .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${path}: ${response.status}`))))
-              .then((entry) => (entry?.languages?.[target] ? inner.mergeIndex(path, { language: target, baseUrl })
-                : Promise.reject(new Error(`${path}: no ${target} index`))))
-              .then(() => { merged.add(key); })
-              .catch((error) => { merges.delete(key); throw error; }));
-          }
-          return merges.get(key);
-        }));
+        names = await loadOlder();
       } catch (error) {
         console.error(error);
       }
+      // Settled, not all: one year that fails is no reason to search without the others.
+      const merging = await Promise.allSettled(names.map((name) => {
+        const key = `${target} ${name}`;
+        if (!merges.has(key)) {
+          const path = new URL(`${name}/`, bundle).href;
+          // Pagefind keeps an index that failed to load, and every later search fails on it: a year's
+          // bundle is merged only once its entry is there (a deployment still uploading, say).
+          merges.set(key, fetch(new URL("pagefind-entry.json", path))
+            .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${path}: ${response.status}`))))
+            .then((entry) => (entry?.languages?.[target] ? inner.mergeIndex(path, { language: target, baseUrl })
+              : Promise.reject(new Error(`${path}: no ${target} index`))))
+            .then(() => { merged.add(key); })
+            .catch((error) => { merges.delete(key); throw error; }));
+        }
+        return merges.get(key);
+      }));
+      for (const failed of merging.filter((merge) => merge.status === "rejected")) console.error(failed.reason);
     },
 
     // {results: [{id, data: async () => shaped page}], best first ([] for a query with no words),
