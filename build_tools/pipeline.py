@@ -31,6 +31,7 @@ from .linking import crosslink
 from .model import Bulletin
 from .project import Project
 from .parse import parse_source
+from .parse_cache import ParseCache
 from . import search_index
 from .editions import NAMES, ROOTS, Edition, make_editions, relative_root
 from .handouts import render_handouts, write_pdfs
@@ -39,27 +40,43 @@ from .navigation import nav
 from .render import Pages, page_address, render_editions
 from .runner import run
 from .shards import Shard
-from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
+from .source import META_NAME, Source, check_bulletin_id, find_bulletins, read_source
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
     return [parse_source(read_source(path)) for path in paths]
 
 
-def load_project(root: Path) -> list[Bulletin]:
+def load_project(root: Path, cache: ParseCache | None = None) -> list[Bulletin]:
     """Every bulletin of the project at `root`, its tree checked (source.check_tree), each id of the
-    strict form and none used twice: two bulletins with one id would be published over each other."""
+    strict form and none used twice: two bulletins with one id would be published over each other.
+    With a `cache` (build/cache/parse/), a bulletin whose files are unchanged is not parsed again; the
+    caller saves the cache once the build has checked the rest of its input."""
     bulletins = []
     seen: dict[str, Path] = {}
     for path in find_bulletins(root / "source_texts"):
-        source = read_source(path)
-        check_bulletin_id(source)
-        if source.id in seen:
-            line = source.meta_file.line(("id",)) if source.meta_file and "id" in source.meta else None
-            raise BuildError(path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
-                             f"{seen[source.id].parent.name}/; give each bulletin its own id", line)
-        seen[source.id] = path
-        bulletins.append(parse_source(source))
+        def parse(path=path) -> Bulletin:
+            source = read_source(path)
+            check_bulletin_id(source)
+            check_unique_id(source, seen)  # before parsing, as this bulletin's id is all that is wrong
+            return parse_source(source)
+        bulletin = cache.get(path, parse) if cache else parse()
+        if bulletin.id in seen:  # from the cache (a parsed one was checked): read again for the message's line
+            check_unique_id(read_source(path), seen)
+        seen[bulletin.id] = path
+        bulletins.append(bulletin)
     return bulletins
+
+
+def check_unique_id(source: Source, seen: dict[str, Path]) -> None:
+    """`source`'s id is none of the ids `seen` (id → the source.txt that has it)."""
+    if source.id in seen:
+        line = source.meta_file.line(("id",)) if source.meta_file and "id" in source.meta else None
+        raise BuildError(source.path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
+                         f"{seen[source.id].parent.name}/; give each bulletin its own id", line)
+
+
+def parse_cache(project: Project) -> ParseCache:
+    return ParseCache(project.work / "cache" / "parse")
 
 
 def build(project: Project, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
@@ -69,10 +86,13 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     `pdfs=False` leaves out the handouts. With a `shard`, only its bulletins' pages and handouts
     are made, into its folder under build/ (shards.py); `merge` puts the shards' folders together.
     """
-    bulletins = bulletins or load_project(project.root)
+    parsed = None if bulletins else parse_cache(project)
+    bulletins = bulletins or load_project(project.root, parsed)
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
     editions = make_editions(bulletins, crosslinks, project)  # so are the translation files
+    if parsed:
+        parsed.save()
     mine = shard.select(bulletins) if shard else bulletins
     work = shard.folder(project) if shard else project.work
     docs = work / "docs" if shard else project.docs
