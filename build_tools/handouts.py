@@ -176,8 +176,10 @@ def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None,
         targets = {relative: out / relative for relative in pages}
     else:
         targets = {relative: cache / f"{key}.pdf" for relative, key in {**kept, **pdf_keys(pages)}.items()}
-    jobs = sorted((str(target), pages[relative]) for relative, target in targets.items()
-                  if relative in pages and not target.exists())
+    # Once a file: two handouts of the same HTML (a bulletin filed twice, under two ids) share one PDF
+    # of the cache, and two workers printing it at once would each rename the other's partial file.
+    jobs = sorted({str(target): pages[relative] for relative, target in targets.items()
+                   if relative in pages and not target.exists()}.items())
     if jobs:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), initializer=_end_with_parent,
                                  initargs=(os.getpid(),)) as pool:
