@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import fingerprint, incremental
+from . import fingerprint, incremental, yamlfile
 from .errors import BuildError, display_path
 from .fingerprint import project_stamp
 from .check import check_project, source_warnings
@@ -100,6 +100,7 @@ def shard_argument(text: str) -> Shard:
 def cmd_build(args) -> int:
     root = args.root
     fingerprint.forget_files()
+    yamlfile.forget_files()
     pdfs = not getattr(args, "no_pdf", False)
     shard = getattr(args, "shard", None)
     stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}", f"pdfs={pdfs}")
