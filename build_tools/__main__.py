@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import fingerprint, incremental
+from . import fingerprint, incremental, yamlfile
 from .errors import BuildError, display_path
 from .fingerprint import project_stamp
 from .check import check_project, source_warnings
@@ -18,7 +18,7 @@ from .export import export_json
 from .handouts import render_handouts, write_pdfs
 from .inspection import load_texts, report as inspection
 from .linking import AlignCache, crosslink
-from .pipeline import HANDOUTS_SITE, build, index_search, load_project, replace_dir
+from .pipeline import HANDOUTS_SITE, build, index_search, load_project, parse_cache, replace_dir
 from .shards import Shard, merge as merge_shards
 from .preview import Watcher, serve
 from .project import Project
@@ -100,6 +100,7 @@ def shard_argument(text: str) -> Shard:
 def cmd_build(args) -> int:
     root = args.root
     fingerprint.forget_files()
+    yamlfile.forget_files()
     pdfs = not getattr(args, "no_pdf", False)
     shard = getattr(args, "shard", None)
     stamp = project_stamp(args.project, f"strict={getattr(args, 'strict', False)}", f"pdfs={pdfs}")
@@ -108,7 +109,8 @@ def cmd_build(args) -> int:
               "last build", file=sys.stderr)
         return 0
     incremental.forget_build(args.project)
-    bulletins = load_project(root)
+    parsed = parse_cache(args.project)
+    bulletins = load_project(root, parsed)
     aligned = AlignCache(args.project.work / "cache" / "align")
     try:
         links = crosslink(bulletins, aligned)
@@ -125,6 +127,7 @@ def cmd_build(args) -> int:
               "run `python -m build_tools translations` for the list", file=sys.stderr)
         return 1
     aligned.save()
+    parsed.save()
     built = build(args.project, bulletins=bulletins, crosslinks=links, pdfs=pdfs, shard=shard)
     if shard:
         print(f"built shard {shard.index} of {shard.count} ({len(shard.select(built))} of {len(built)} bulletins) into "

@@ -58,19 +58,21 @@ def glossary_groups(terms: list[Term], found: dict[str, list], edition: Edition)
     """The entries in the edition's order (pinyin, or English on the English edition), under their initials."""
     english = edition.code == "en"
     groups: dict[str, Group] = {}
+    names = Names(edition, many_bulletins(found))  # shared by every term: a place is named once an edition
     for term in sorted(terms, key=lambda t: (sort_key(t.en), plain(t.pinyin)) if english else
                        (plain(t.pinyin), t.zh)):
         letter = initial(term.en if english else plain(term.pinyin))
         group = groups.setdefault(letter, Group(letter, "letter-" + ("0-9" if letter == DIGITS else letter.lower())))
-        group.entries.append(entry(term, found[term.zh], edition, many_bulletins(found)))
+        group.entries.append(entry(term, found[term.zh], names))
     return list(groups.values())
 
 
-def entry(term: Term, places: list, edition: Edition, bulletin_names: bool = False) -> dict:
+def entry(term: Term, places: list, names: Names) -> dict:
+    edition = names.edition
     traditional = term.zh_hant or edition.traditional(term.zh)
     own = traditional if edition.code == "zh-Hant" else term.zh
     other = term.zh if edition.code == "zh-Hant" else traditional
-    groups = occurrence_groups(places, edition, bulletin_names)
+    shown, more = occurrence_groups(places, names)
     definitions = [("en", render_markdown(term.definition_en)),
                    (edition.zh_lang, render_markdown(edition.zh(term.definition_zh)))]
     if edition.code != "en":
@@ -81,8 +83,8 @@ def entry(term: Term, places: list, edition: Edition, bulletin_names: bool = Fal
         "definitions": definitions,
         "alternatives_html": alternatives_html(term, edition),
         "search": filter_text(term, traditional),
-        "occurrences": groups[:ARTICLES_SHOWN],
-        "more": sum(g["more"] + len(g["places"]) for g in groups[ARTICLES_SHOWN:]),
+        "occurrences": shown,
+        "more": more,
     }
 
 
@@ -102,21 +104,50 @@ def filter_text(term: Term, traditional: str) -> str:
     return " | ".join(dict.fromkeys(f.lower() for f in forms))
 
 
-def occurrence_groups(places: list, edition: Edition, bulletin_names: bool = False) -> list[dict]:
-    """The places by article: its name, and each place once (a question and its answer are both 第1问)
-    with a link to its first block, PLACES_SHOWN at most; `more` counts the rest."""
-    groups: dict[tuple[str, str], dict] = {}
+class Names:
+    """How one edition names places, each worked out once for all the terms that occur there:
+    a term like 新就业群体 occurs in thousands of blocks of a large archive, and most blocks hold
+    several terms. `bulletin_names`: several bulletins, so each place names its bulletin too."""
+
+    def __init__(self, edition: Edition, bulletin_names: bool):
+        self.edition = edition
+        self.bulletin_names = bulletin_names
+        self._labels: dict[int, str] = {}  # by id() of the block
+        self._articles: dict[int, tuple[str, str]] = {}  # by id() of the article: name, title
+
+    def label(self, bulletin: Bulletin, article: Article, block: Block) -> str:
+        if id(block) not in self._labels:
+            self._labels[id(block)] = place_label(bulletin, article, block, self.edition)
+        return self._labels[id(block)]
+
+    def article(self, bulletin: Bulletin, article: Article) -> tuple[str, str]:
+        """The article's name in a list of places, and its title (the name's tooltip)."""
+        if id(article) not in self._articles:
+            edition = self.edition
+            name = article_name(bulletin, article, edition)
+            if self.bulletin_names:  # several bulletins: each has its own 《意见》
+                name = f"{bulletin.meta.get('date') or bulletin.id}{', ' if edition.code == 'en' else ' '}{name}"
+            self._articles[id(article)] = name, article_title(edition, bulletin, article)
+        return self._articles[id(article)]
+
+
+def occurrence_groups(places: list, names: Names) -> tuple[list[dict], int]:
+    """The places by article, ARTICLES_SHOWN articles at most: its name, and each place once (a question
+    and its answer are both 第1问) with a link to its first block, PLACES_SHOWN at most, `more` counting
+    the rest; and the number of places in the articles not shown. Only what is shown is named and linked."""
+    grouped: dict[tuple[str, str], tuple[Bulletin, Article, dict[str, Block]]] = {}
     for bulletin, article, block in places:
         key = (bulletin.id, article.id)
-        if key not in groups:
-            name = article_name(bulletin, article, edition)
-            if bulletin_names:  # several bulletins: each has its own 《意见》
-                name = f"{bulletin.meta.get('date') or bulletin.id}{', ' if edition.code == 'en' else ' '}{name}"
-            groups[key] = {"name": name, "title": article_title(edition, bulletin, article), "links": {}}
-        label = place_label(bulletin, article, block, edition)
-        groups[key]["links"].setdefault(label, urls.page(bulletin.id, article.id, anchor=block.id, up=1))
-    return [{"name": g["name"], "title": g["title"], "places": list(g["links"].items())[:PLACES_SHOWN],
-             "more": max(0, len(g["links"]) - PLACES_SHOWN)} for g in groups.values()]
+        if key not in grouped:
+            grouped[key] = (bulletin, article, {})
+        grouped[key][2].setdefault(names.label(bulletin, article, block), block)
+    shown = []
+    for bulletin, article, first in list(grouped.values())[:ARTICLES_SHOWN]:
+        name, title = names.article(bulletin, article)
+        links = [(label, urls.page(bulletin.id, article.id, anchor=block.id, up=1))
+                 for label, block in list(first.items())[:PLACES_SHOWN]]
+        shown.append({"name": name, "title": title, "places": links, "more": max(0, len(first) - PLACES_SHOWN)})
+    return shown, sum(len(first) for _, _, first in list(grouped.values())[ARTICLES_SHOWN:])
 
 
 def article_name(bulletin: Bulletin, article: Article, edition: Edition) -> str:

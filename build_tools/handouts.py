@@ -149,21 +149,37 @@ def render_handouts(bulletins: list[Bulletin], crosslinks: Crosslinks, editions:
     return pages
 
 
-def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None) -> dict[str, int]:
+def print_stamp() -> str:
+    """What besides its HTML goes into a PDF: the tools, the fonts, and this module, which prints (and
+    compacts the fonts): a change to it may change every PDF."""
+    return digest(tool_versions(), fonts_stamp(), Path(__file__).read_bytes())
+
+
+def pdf_keys(pages: dict[str, str]) -> dict[str, str]:
+    """Relative path → the key of its PDF in the cache: its HTML, printed under print_stamp()."""
+    stamp = print_stamp()
+    return {relative: digest(stamp, page) for relative, page in pages.items()}
+
+
+def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None,
+               kept: dict[str, str] | None = None) -> dict[str, int]:
     """Print every handout, on all cores: each PDF is independent of the others. Relative path →
     size in bytes of the file written, which the article pages' links give (download_links).
 
     With a `cache` folder, a handout is printed only if no handout of the same HTML was printed
-    with the same tools and fonts: the PDF is kept there under that key and linked into `out`.
-    WeasyPrint writes the same bytes for the same input, so a cached PDF is the one it would print.
-    Entries no handout of this build uses are removed after it."""
+    with the same tools and fonts: the PDF is kept there under that key (pdf_keys) and linked into
+    `out`. WeasyPrint writes the same bytes for the same input, so a cached PDF is the one it would
+    print. `kept`: handouts whose HTML was not made again (handout_cache.py), relative path → the key
+    of their PDF, which the cache holds. Entries no handout of this build uses are removed after it."""
+    kept = kept or {}
     if cache is None:
         targets = {relative: out / relative for relative in pages}
     else:
-        # This module prints (and compacts the fonts): a change to it may change every PDF.
-        stamp = digest(tool_versions(), fonts_stamp(), Path(__file__).read_bytes())
-        targets = {relative: cache / f"{digest(stamp, page)}.pdf" for relative, page in pages.items()}
-    jobs = sorted((str(target), pages[relative]) for relative, target in targets.items() if not target.exists())
+        targets = {relative: cache / f"{key}.pdf" for relative, key in {**kept, **pdf_keys(pages)}.items()}
+    # Once a file: two handouts of the same HTML (a bulletin filed twice, under two ids) share one PDF
+    # of the cache, and two workers printing it at once would each rename the other's partial file.
+    jobs = sorted({str(target): pages[relative] for relative, target in targets.items()
+                   if relative in pages and not target.exists()}.items())
     if jobs:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), initializer=_end_with_parent,
                                  initargs=(os.getpid(),)) as pool:
@@ -179,7 +195,7 @@ def write_pdfs(pages: dict[str, str], out: Path, cache: Path | None = None) -> d
         for stale in cache.glob("*.pdf"):
             if stale not in used:
                 stale.unlink()
-    return {relative: (out / relative).stat().st_size for relative in sorted(pages)}
+    return {relative: (out / relative).stat().st_size for relative in sorted(targets)}
 
 
 def _end_with_parent(parent: int) -> None:

@@ -107,33 +107,19 @@ def record_build(project: Project, stamp: str) -> None:
     last_build(project).write_text(stamp + "\n", "utf-8")
 
 
-class PageCache:
-    """Which bulletins' pages docs/ already holds as rendering would write them now, so that a
-    rebuild renders only the bulletins an edit touches (rendering is the slowest Python step:
-    about 25 s per edition at 1,000 bulletins).
+class BulletinKeys:
+    """Each bulletin's inputs as one key, for the caches of what is made from one bulletin (its pages,
+    its handouts): its folder (text, metadata, notes, curated links, translations), the folders of the
+    bulletins paired with it (their text and translations show in its cross-links), the glossary, the
+    Traditional overrides, the project's settings and this package."""
 
-    A bulletin's pages in an edition are made from: its folder (text, metadata, notes, curated links,
-    translations), the folders of the bulletins paired with it (their text and translations show in
-    its cross-links), its handouts' sizes, the glossary, the Traditional overrides, the project's
-    settings and this package. The key of each names all of them. build/cache/pages.json keeps,
-    per edition and bulletin, the key its pages in docs/ were written under, and their paths.
-    """
-
-    def __init__(self, project: Project, crosslinks: Crosslinks, sizes: dict[str, int] | None):
-        self.file = project.work / "cache" / "pages.json"
-        self.docs = project.docs
+    def __init__(self, project: Project, crosslinks: Crosslinks):
         self.crosslinks = crosslinks
-        self.sizes = sizes or {}
-        try:
-            self.manifest = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.manifest = {}
-        if not isinstance(self.manifest, dict):
-            self.manifest = {}
         self.shared = digest(code_digest(), *project.settings,
                              *(path.read_bytes() if path.is_file() else b"" for path in
                                (project.glossary_file, project.overrides_file)))
         self._folders: dict[Path, str] = {}
+        self._keys: dict[int, str] = {}  # by id() of the bulletin: asked once per edition and cache
 
     def _folder(self, bulletin: Bulletin) -> str:
         folder = bulletin.path.parent
@@ -141,11 +127,52 @@ class PageCache:
             self._folders[folder] = files_digest(tree_files(folder), folder)
         return self._folders[folder]
 
+    def key(self, bulletin: Bulletin) -> str:
+        if id(bulletin) not in self._keys:
+            partners = sorted(self.crosslinks.partners(bulletin), key=lambda b: b.id)
+            self._keys[id(bulletin)] = digest(self.shared, bulletin.id, self._folder(bulletin),
+                                              *(f"{b.id}:{self._folder(b)}" for b in partners))
+        return self._keys[id(bulletin)]
+
+
+def by_bulletin(paths) -> dict[str, list[str]]:
+    """Relative paths (`<bulletin>/…`) by their first folder, the bulletin's id, in the order given."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        head, slash, _ = path.partition("/")
+        if slash:
+            found.setdefault(head, []).append(path)
+    return found
+
+
+class PageCache:
+    """Which bulletins' pages docs/ already holds as rendering would write them now, so that a
+    rebuild renders only the bulletins an edit touches (rendering is the slowest Python step:
+    about 25 s per edition at 1,000 bulletins).
+
+    A bulletin's pages in an edition are made from its inputs (BulletinKeys) and its handouts' sizes;
+    the key of each names all of them. build/cache/pages.json keeps, per edition and bulletin, the key
+    its pages in docs/ were written under, and their paths.
+    """
+
+    def __init__(self, project: Project, crosslinks: Crosslinks, sizes: dict[str, int] | None,
+                 inputs: BulletinKeys | None = None):
+        self.file = project.work / "cache" / "pages.json"
+        self.docs = project.docs
+        self.inputs = inputs or BulletinKeys(project, crosslinks)
+        # Each bulletin's handouts and their sizes: a scan of every handout for each bulletin grew with
+        # the square of the archive.
+        self.sizes = {bulletin: json.dumps([(path, (sizes or {})[path]) for path in sorted(paths)])
+                      for bulletin, paths in by_bulletin(sizes or {}).items()}
+        try:
+            self.manifest = json.loads(self.file.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.manifest = {}
+        if not isinstance(self.manifest, dict):
+            self.manifest = {}
+
     def key(self, edition: Edition, bulletin: Bulletin) -> str:
-        partners = sorted(self.crosslinks.partners(bulletin), key=lambda b: b.id)
-        sizes = sorted((path, size) for path, size in self.sizes.items() if path.startswith(f"{bulletin.id}/"))
-        return digest(self.shared, edition.code, bulletin.id, self._folder(bulletin),
-                      *(f"{b.id}:{self._folder(b)}" for b in partners), json.dumps(sizes))
+        return digest(self.inputs.key(bulletin), edition.code, self.sizes.get(bulletin.id, "[]"))
 
     def reuse(self, edition: Edition, bulletin: Bulletin) -> list[str] | None:
         entry = self.manifest.get(edition.code, {}).get(bulletin.id)
@@ -159,12 +186,10 @@ class PageCache:
 
     def record(self, edition: Edition, paths: list[str], bulletins: list[Bulletin]) -> None:
         """docs/<edition>/ now holds these pages: remember each bulletin's under its key."""
-        entries = {}
-        for bulletin in bulletins:
-            prefix = f"{bulletin.id}/"
-            entries[bulletin.id] = {"key": self.key(edition, bulletin),
-                                    "files": [path for path in paths if path.startswith(prefix)]}
-        self.manifest[edition.code] = entries
+        files = by_bulletin(paths)
+        self.manifest[edition.code] = {bulletin.id: {"key": self.key(edition, bulletin),
+                                                     "files": files.get(bulletin.id, [])}
+                                       for bulletin in bulletins}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.file.with_suffix(".part")
         partial.write_text(json.dumps(self.manifest, sort_keys=True), "utf-8")

@@ -13,6 +13,7 @@ Order matters and is deliberate:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-import yaml
 
 from . import incremental
 from .errors import BuildError
@@ -30,35 +30,52 @@ from .linking import crosslink
 from .model import Bulletin
 from .project import Project
 from .parse import parse_source
+from .parse_cache import ParseCache
 from . import search_index
 from .editions import NAMES, ROOTS, Edition, make_editions, relative_root
-from .handouts import render_handouts, write_pdfs
+from .handout_cache import print_handouts
 from .labels import label
 from .navigation import nav
 from .render import Pages, page_address, render_editions
 from .runner import run
 from .shards import Shard
-from .source import META_NAME, check_bulletin_id, find_bulletins, read_source
+from .source import META_NAME, Source, check_bulletin_id, find_bulletins, read_source
 
 def load_bulletins(paths: list[Path]) -> list[Bulletin]:
     return [parse_source(read_source(path)) for path in paths]
 
 
-def load_project(root: Path) -> list[Bulletin]:
+def load_project(root: Path, cache: ParseCache | None = None) -> list[Bulletin]:
     """Every bulletin of the project at `root`, its tree checked (source.check_tree), each id of the
-    strict form and none used twice: two bulletins with one id would be published over each other."""
+    strict form and none used twice: two bulletins with one id would be published over each other.
+    With a `cache` (build/cache/parse/), a bulletin whose files are unchanged is not parsed again; the
+    caller saves the cache once the build has checked the rest of its input."""
     bulletins = []
     seen: dict[str, Path] = {}
     for path in find_bulletins(root / "source_texts"):
-        source = read_source(path)
-        check_bulletin_id(source)
-        if source.id in seen:
-            line = source.meta_file.line(("id",)) if source.meta_file and "id" in source.meta else None
-            raise BuildError(path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
-                             f"{seen[source.id].parent.name}/; give each bulletin its own id", line)
-        seen[source.id] = path
-        bulletins.append(parse_source(source))
+        def parse(path=path) -> Bulletin:
+            source = read_source(path)
+            check_bulletin_id(source)
+            check_unique_id(source, seen)  # before parsing, as this bulletin's id is all that is wrong
+            return parse_source(source)
+        bulletin = cache.get(path, parse) if cache else parse()
+        if bulletin.id in seen:  # from the cache (a parsed one was checked): read again for the message's line
+            check_unique_id(read_source(path), seen)
+        seen[bulletin.id] = path
+        bulletins.append(bulletin)
     return bulletins
+
+
+def check_unique_id(source: Source, seen: dict[str, Path]) -> None:
+    """`source`'s id is none of the ids `seen` (id → the source.txt that has it)."""
+    if source.id in seen:
+        line = source.meta_file.line(("id",)) if source.meta_file and "id" in source.meta else None
+        raise BuildError(source.path.parent / META_NAME, f"bulletin id {source.id!r} is also the id of "
+                         f"{seen[source.id].parent.name}/; give each bulletin its own id", line)
+
+
+def parse_cache(project: Project) -> ParseCache:
+    return ParseCache(project.work / "cache" / "parse")
 
 
 def build(project: Project, site_dir: Path | None = None, bulletins: list[Bulletin] | None = None,
@@ -68,10 +85,13 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     `pdfs=False` leaves out the handouts. With a `shard`, only its bulletins' pages and handouts
     are made, into its folder under build/ (shards.py); `merge` puts the shards' folders together.
     """
-    bulletins = bulletins or load_project(project.root)
+    parsed = None if bulletins else parse_cache(project)
+    bulletins = bulletins or load_project(project.root, parsed)
     # Curated links are checked here, before anything is written.
     crosslinks = crosslinks or crosslink(bulletins)
     editions = make_editions(bulletins, crosslinks, project)  # so are the translation files
+    if parsed:
+        parsed.save()
     mine = shard.select(bulletins) if shard else bulletins
     work = shard.folder(project) if shard else project.work
     docs = work / "docs" if shard else project.docs
@@ -82,9 +102,9 @@ def build(project: Project, site_dir: Path | None = None, bulletins: list[Bullet
     for folder in (stage, handouts):
         shutil.rmtree(folder, ignore_errors=True)
     # The handouts before the pages: each article page's links say the size of the file printed now.
-    # A handout whose HTML is unchanged is not printed again (the PDF cache).
-    sizes = (write_pdfs(render_handouts(mine, crosslinks, editions), handouts, project.work / "cache" / "pdf")
-             if pdfs else None)
+    # A handout whose HTML is unchanged is not printed again (the PDF cache), and a bulletin whose
+    # inputs are unchanged does not render its handouts' HTML again (handout_cache.py).
+    sizes = print_handouts(project, mine, crosslinks, editions, handouts) if pdfs else None
     epoch = source_date_epoch(bulletins)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
            # MkDocs runs as `python -m build_tools.mkdocs_build`, from whatever folder the build was started in.
@@ -239,8 +259,20 @@ def write_config(work: Path, docs: Path, edition: Edition, editions: list[Editio
     }
     path = work / f"mkdocs.{edition.code}.yml"
     path.write_text("# Generated by `python -m build_tools build`; edit ../mkdocs.yml instead.\n"
-                    + yaml.safe_dump(child, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                    + yaml_text(child) + "\n", encoding="utf-8")
     return path
+
+
+# Characters PyYAML (MkDocs' reader) refuses in a file, or reads as a line break inside a quoted string.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def yaml_text(value) -> str:
+    """`value` as YAML that MkDocs reads back equal: JSON, which is YAML (its strings are double-quoted
+    YAML strings, whose escapes are JSON's), with the characters above escaped too. yaml.safe_dump took
+    0.3–1 s per edition for the navigation of 1,000 bulletins; this takes a hundredth of that. On one
+    line: MkDocs reads it as fast as safe_dump's block style, and indented flow style twice as slowly."""
+    return _YAML_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def source_date_epoch(bulletins: list[Bulletin]) -> int:

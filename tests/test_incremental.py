@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 
+from build_tools import handout_cache
 from build_tools.__main__ import main
 
 pytestmark = pytest.mark.e2e
@@ -24,8 +25,21 @@ def build(root, capsys):
     return capsys.readouterr().err
 
 
-def test_a_rebuild_after_one_edit_equals_a_cold_build(project, tmp_path, capsys):
+OTHER = "2026-04-27-xinhua"  # a copy of the bulletin, in a folder of its own: its own id, nothing edited
+
+
+def test_a_rebuild_after_one_edit_equals_a_cold_build(project, tmp_path, capsys, monkeypatch):
+    shutil.copytree(project / "source_texts" / BULLETIN, project / "source_texts" / OTHER)
+    rendered = []  # the bulletins whose handouts' HTML each build renders
+    real = handout_cache.render_handouts
+
+    def render_handouts(bulletins, *args):
+        rendered.append([b.id for b in bulletins])
+        return real(bulletins, *args)
+
+    monkeypatch.setattr(handout_cache, "render_handouts", render_handouts)
     build(project, capsys)
+    assert rendered == [[BULLETIN, OTHER]]
     before = inodes(project / "site")
     # Nothing changed: nothing is done.
     assert "site/ is up to date" in build(project, capsys)
@@ -38,6 +52,9 @@ def test_a_rebuild_after_one_edit_equals_a_cold_build(project, tmp_path, capsys)
     path.write_text(text.replace(old, old.replace("Urge", "Press")), "utf-8")
     build(project, capsys)
     after = inodes(project / "site")
+    # Only the edited bulletin's handouts were rendered again; the other's were linked from the cache.
+    assert rendered[1:] == [[BULLETIN]]
+    assert not [name for name in after if name.startswith(f"{OTHER}/pdf/") and after[name] != before[name]]
     # MkDocs rendered the changed pages only, and no handout without the clause was printed again:
     # the others are the same files (hard links to what the last build made).
     remade = sorted(name for name in after if after[name] != before.get(name))
@@ -55,10 +72,12 @@ def test_a_rebuild_after_one_edit_equals_a_cold_build(project, tmp_path, capsys)
     for name in ("mkdocs.yml", "overrides", "source_texts"):
         (shutil.copytree if (project / name).is_dir() else shutil.copy)(project / name, cold / name)
     build(cold, capsys)
+    assert rendered[2:] == [[BULLETIN, OTHER]]  # the cold build rendered every handout
     incremental, fresh = files(project / "site"), files(cold / "site")
     assert sorted(incremental) == sorted(fresh)
     assert [name for name in fresh if incremental[name] != fresh[name]] == []
     assert b"Press internet platform companies to" in incremental["en/2026-04-26-xinhua/opinion/index.html"]
+    assert f"{OTHER}/pdf/{OTHER}.bilingual.pdf" in fresh  # the handouts are compared too
 
 
 def test_a_new_page_title_rebuilds_every_page_that_lists_it(project, capsys):
