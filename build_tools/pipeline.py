@@ -12,6 +12,7 @@ Order matters and is deliberate:
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
