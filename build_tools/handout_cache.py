@@ -17,7 +17,7 @@ from pathlib import Path
 from .editions import Edition
 from .fingerprint import digest
 from .handouts import pdf_keys, print_stamp, render_handouts, write_pdfs
-from .incremental import BulletinKeys, by_bulletin
+from .incremental import BulletinKeys, by_bulletin, load_record
 from .linking import Crosslinks
 from .model import Bulletin
 from .project import Project
@@ -31,12 +31,7 @@ class HandoutCache:
         self.pdfs = project.work / "cache" / "pdf"
         self.inputs = inputs or BulletinKeys(project, crosslinks)
         self.stamp = print_stamp()
-        try:
-            self.manifest = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.manifest = {}
-        if not isinstance(self.manifest, dict):
-            self.manifest = {}
+        self.manifest = load_record(self.file)
 
     def key(self, bulletin: Bulletin) -> str:
         return digest(self.inputs.key(bulletin), self.stamp)

@@ -60,6 +60,16 @@ def plan(output: Path, stamp: str, changed_outputs: list[str]) -> Plan:
     return result
 
 
+def load_record(path: Path) -> dict:
+    """A cache's record (JSON object) as the last build left it; {} when it is missing or damaged: the
+    cache is then empty, never wrong."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def tree(folder: Path) -> list[Path]:
     """Every file and folder under `folder` (symlinks listed, not followed)."""
     found = []
@@ -164,12 +174,7 @@ class PageCache:
         # the square of the archive.
         self.sizes = {bulletin: json.dumps([(path, (sizes or {})[path]) for path in sorted(paths)])
                       for bulletin, paths in by_bulletin(sizes or {}).items()}
-        try:
-            self.manifest = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.manifest = {}
-        if not isinstance(self.manifest, dict):
-            self.manifest = {}
+        self.manifest = load_record(self.file)
 
     def key(self, edition: Edition, bulletin: Bulletin) -> str:
         return digest(self.inputs.key(bulletin), edition.code, self.sizes.get(bulletin.id, "[]"))

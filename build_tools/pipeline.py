@@ -23,7 +23,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-
 from . import incremental
 from .errors import BuildError
 from .fingerprint import code_digest, digest, files_digest, tool_versions, tree_files

@@ -36,7 +36,7 @@ from .fingerprint import digest, file_digest, tree_files
 from .linking import Crosslinks
 from .model import Bulletin
 from .runner import run
-from .incremental import link_files
+from .incremental import link_files, load_record
 
 # What is not the text, left out of every index. Each index holds its edition's language only: the
 # translation beside the text (`.en.secondary` on the Chinese editions, `.zh.secondary` on the
@@ -136,7 +136,7 @@ def build_index(stage: Path, roots: dict[str, str], folder: Path, found: list[Gr
     `folder`/<edition>/<year>/, keeping a run whose key (`run_keys`) is the one it was made under
     (`keys` None: every run is made again); then put each group's bundle together in `stage`/pagefind/."""
     record = folder / "runs.json"
-    kept = _load_json(record) if keys is not None else {}
+    kept = load_record(record) if keys is not None else {}
     record.unlink(missing_ok=True)  # until the runs below are complete, they match no key
     inner = {root.strip("/") for root in roots.values() if root}  # the other editions' folders in the original's
     group_of = {bulletin: group.name for group in found for bulletin in group.bulletins}
@@ -201,14 +201,6 @@ def _keep_only(folder: Path, names: set[str]) -> None:
             shutil.rmtree(path)
         else:
             path.unlink()
-
-
-def _load_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def source_digests(texts: Path) -> dict[str, str]:
