@@ -14,10 +14,12 @@ What is measured, for each size N (bulletins; bench/projects.py makes the projec
 - **plain MkDocs on the same Markdown, with the same parallelism**: after the cold build, docs/<ed>/
   holds the generated Markdown and build/mkdocs.<ed>.yml the generated configs; plain MkDocs is
   `python -m mkdocs build -f build/mkdocs.<ed>.yml -d TMP/<ed>` for the three editions, two at
-  a time as the real build runs them on 2 cores. Then, for information, `mkdocs build --dirty`
-  of the English edition after the edited page was touched (what MkDocs alone does for one page).
-- **interleaved and repeated**: each of `--repeats` rounds is cold real → plain → warm real → edit
-  real → plain --dirty, so that the real build and plain MkDocs alternate and see the same load;
+  a time as the real build runs them on 2 cores. For information: Pagefind over that output with
+  the build's options (`search_index.pagefind_command`), what searching a plain MkDocs site with
+  Pagefind would add; and `mkdocs build --dirty` of the English edition after the edited page was
+  touched (what MkDocs alone does for one page).
+- **interleaved and repeated**: each of `--repeats` rounds is cold real → plain (→ Pagefind on it) →
+  warm real → edit real → plain --dirty, so that the real build and plain MkDocs alternate and see the same load;
   the report gives the median and min–max of the rounds, and the cold/plain ratio per round.
 
 How: wall time is time.perf_counter around the child(ren). CPU time is the growth of
@@ -74,6 +76,8 @@ from urllib.parse import unquote, urlsplit
 from projects import EDITED_CLAUSE, edit_one_entry, edited_phrase, make_project, newest_xinhua
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from build_tools.search_index import pagefind_command  # noqa: E402  (the build's own options)
 PYTHON = sys.executable
 EDITIONS = ("zh-Hans", "zh-Hant", "en")  # the order in which the build hands them to MkDocs
 JOBS = 2  # MkDocs runs at a time in the plain comparison: the real build uses os.cpu_count() (2 here)
@@ -259,6 +263,12 @@ def plain_mkdocs(root: Path, out: Path) -> Run:
                           "-d", str(out / ed)] for ed in EDITIONS], root, jobs=JOBS)
 
 
+def plain_pagefind(out: Path) -> Run:
+    """Pagefind over plain MkDocs' output, an index per edition, JOBS at a time, with the build's options:
+    what a plain MkDocs site searched by Pagefind would add (for information, beside the target's ratio)."""
+    return run_measured([pagefind_command(out / ed) for ed in EDITIONS], REPO, jobs=JOBS)
+
+
 def plain_mkdocs_dirty(root: Path, out: Path) -> Run:
     """`mkdocs build --dirty` of the English edition after touching the edited page's Markdown."""
     page = root / "docs" / "en" / newest_xinhua(root) / "opinion.md"
@@ -276,13 +286,17 @@ def fresh_copy(template: Path, target: Path) -> Path:
 
 
 def one_round(template: Path, work: Path, index: int, pdfs: bool, started: float) -> tuple[dict, Path]:
-    """cold real → plain MkDocs → warm real → one edit real → plain --dirty; the runs and the project."""
+    """cold real → plain MkDocs (then Pagefind on its output) → warm real → one edit real → plain --dirty;
+    the runs and the project."""
     root = fresh_copy(template, work / f"project-{index}")
     out = work / f"plain-{index}"
     runs = {"cold": real_build(root, pdfs)}
     log(started, f"    round {index + 1}: cold {runs['cold'].wall:.1f} s wall, {runs['cold'].cpu:.1f} s CPU")
     runs["plain"] = plain_mkdocs(root, out)
     log(started, f"    round {index + 1}: plain MkDocs {runs['plain'].wall:.1f} s wall, {runs['plain'].cpu:.1f} s CPU")
+    runs["pagefind"] = plain_pagefind(out)
+    log(started, f"    round {index + 1}: Pagefind on it {runs['pagefind'].wall:.1f} s wall, "
+                 f"{runs['pagefind'].cpu:.1f} s CPU")
     runs["warm"] = real_build(root, pdfs)
     edit_one_entry(root)
     runs["edit"] = real_build(root, pdfs)
@@ -312,7 +326,7 @@ def measure_size(n: int, pdfs: bool, repeats: int, work: Path, started: float) -
             shutil.rmtree(root, ignore_errors=True)  # disk: a 1,000-bulletin project is gigabytes
         runs, root = one_round(template, work, i, pdfs, started)
         rounds.append(runs)
-    kinds = ("cold", "plain", "warm", "edit", "dirty")
+    kinds = ("cold", "plain", "pagefind", "warm", "edit", "dirty")
     warm_outputs = [r["warm"].output for r in rounds]
     entry = {
         "size": n, "pdfs": pdfs, "repeats": repeats, **stamp,
@@ -670,15 +684,22 @@ def entry_key(n: int, pdfs: bool) -> str:
     return f"{n}-{'pdf' if pdfs else 'nopdf'}"
 
 
-def ratios(entry: dict, measure: str) -> list[float]:
-    """Cold real ÷ plain MkDocs, per round: each pair ran back to back, under the same load."""
+def ratios(entry: dict, measure: str, searched: bool = False) -> list[float]:
+    """Cold real ÷ plain MkDocs (`searched`: plus Pagefind on its output), per round: each ran back to
+    back with the cold build, under the same load. [] when an older run did not time Pagefind."""
     runs = entry["runs"]
-    return [a / b for a, b in zip(runs["cold"][measure], runs["plain"][measure])]
+    if searched and "pagefind" not in runs:
+        return []
+    plain = runs["plain"][measure]
+    if searched:
+        plain = [a + b for a, b in zip(plain, runs["pagefind"][measure])]
+    return [a / b for a, b in zip(runs["cold"][measure], plain)]
 
 
 RUN_LABELS = {
     "cold": "cold build (fresh copy, no build/ docs/ site/)",
     "plain": "plain MkDocs: `mkdocs build` ×3 editions, 2 at a time",
+    "pagefind": "Pagefind over plain MkDocs' output, the build's options, ×3 editions, 2 at a time (for information)",
     "warm": "no-change rebuild (same command again)",
     "edit": "one edited English entry (incremental rebuild)",
     "dirty": "plain `mkdocs build --dirty`, the edited page touched (en edition only; for information)",
@@ -706,6 +727,12 @@ def size_section(entry: dict) -> list[str]:
     ratio = lambda v: f"{v:.2f}×"  # noqa: E731
     lines.append(f"| **cold build ÷ plain MkDocs** (per round) | **{spread(ratios(entry, 'wall'), ratio)}** | "
                  f"**{spread(ratios(entry, 'cpu'), ratio)}** | | | |")
+    if "pagefind" in runs:
+        r = runs["pagefind"]
+        lines.append(f"| {RUN_LABELS['pagefind']} | {spread(r['wall'], secs)} | {spread(r['cpu'], secs)} | "
+                     f"{spread(r['rss'], mib)} | {spread(r['tree_pss'], mib)} | {spread(r['others'], secs)} |")
+        lines.append(f"| cold build ÷ (plain MkDocs + Pagefind) (per round; for information) | "
+                     f"{spread(ratios(entry, 'wall', True), ratio)} | {spread(ratios(entry, 'cpu', True), ratio)} | | | |")
     for kind in ("warm", "edit", "dirty"):
         r = runs[kind]
         lines.append(f"| {RUN_LABELS[kind]} | {spread(r['wall'], secs)} | {spread(r['cpu'], secs)} | "
@@ -827,8 +854,11 @@ def targets(results: dict) -> list[str]:
     target = "100 bulletins: cold build without handouts ≤ 1.3× plain MkDocs with the same cores, CPU"
     if e and "error" not in e:
         cpu, wall = med(ratios(e, "cpu")), med(ratios(e, "wall"))
+        searched = ratios(e, "cpu", True)
         row(target, f"{cpu:.2f}× CPU ({secs(med(e['runs']['cold']['cpu']))} / {secs(med(e['runs']['plain']['cpu']))}); "
-            f"wall {wall:.2f}×; median of {e['repeats']} paired rounds", cpu <= 1.3)
+            f"wall {wall:.2f}×; median of {e['repeats']} paired rounds"
+            + (f" (beside plain MkDocs + Pagefind on its output, for information: {med(searched):.2f}× CPU)"
+               if searched else ""), cpu <= 1.3)
     else:
         absent(target)
     p = results.get("preview")
@@ -890,11 +920,12 @@ that share them) over all live descendants, sampled every 0.2 s or, for big proc
 (sampling takes at most 5 % of a core). **Plain MkDocs**:
 `python -m mkdocs build -f build/mkdocs.<ed>.yml -d TMP/<ed>` on the Markdown and configs that
 cold build generated, the three editions two at a time (2 cores, as the build runs them), measured
-the same way. Each round runs cold real → plain → warm real → one edit real → plain --dirty, so
-the two alternate under the same load; figures are the median (min – max) of the rounds. The
-machine is shared with other engineers' test runs: "other processes' CPU meanwhile" is the CPU time
-the rest of the machine used during the run (/proc/stat, less the run's own), so that a slow
-figure can be told from a noisy one."""
+the same way; then, for information, Pagefind over its output with the build's options. Each round
+runs cold real → plain (→ Pagefind) → warm real → one edit real → plain --dirty, so the two
+alternate under the same load; figures are the median (min – max) of the rounds. The machine is
+shared with other engineers' test runs: "other processes' CPU meanwhile" is the CPU time the rest
+of the machine used during the run (/proc/stat, less the run's own), so that a slow figure can be
+told from a noisy one."""
 
 
 def commands_of(results: dict) -> list[str]:
