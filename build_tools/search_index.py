@@ -27,6 +27,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -104,8 +105,17 @@ def groups_json(found: list[Group]) -> list[dict]:
     return [{"name": g.name, "bulletins": g.bulletins} for g in found]
 
 
+GROUP_NAME = re.compile(r"[0-9]{4}|undated")  # what `groups` names a group (dates are YYYY-MM-DD)
+
+
 def groups_from_json(data) -> list[Group]:
-    return [Group(str(g["name"]), [str(b) for b in g["bulletins"]]) for g in data]
+    """The groups a shard's manifest recorded. A name `groups` never gives is refused (ValueError): it
+    names folders under build/search/ and pagefind/, which the build deletes and writes."""
+    found = [Group(str(g["name"]), [str(b) for b in g["bulletins"]]) for g in data]
+    for group in found:
+        if not GROUP_NAME.fullmatch(group.name):
+            raise ValueError(f"search group {group.name!r} is not a year")
+    return found
 
 
 def reaches(path: str, code: str) -> bool:

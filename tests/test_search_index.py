@@ -3,6 +3,8 @@ Pagefind runs a rebuild makes again (build_tools/search_index.py). The browser s
 tests/test_corpus_site.py's."""
 from pathlib import Path
 
+import pytest
+
 from build_tools.linking import crosslink
 from build_tools.search_index import groups, groups_from_json, groups_json, reaches, run_keys
 from conftest import NO1, POLITICAL, parse_text
@@ -33,6 +35,13 @@ def test_bulletins_are_grouped_by_year_newest_first_an_undated_one_with_the_newe
     # A shard's manifest carries the groups to `merge`, which needs no folders (it keeps no runs).
     assert [(g.name, g.bulletins) for g in groups_from_json(groups_json(found))] == [(g.name, g.bulletins)
                                                                                     for g in found]
+
+
+def test_a_manifest_group_that_is_not_a_year_is_refused():
+    # Its name becomes folders the build deletes and writes (build/search/<edition>/<name>, pagefind/<name>).
+    for name in ("../../site", "2020/..", "", "٢٠٢٠"):
+        with pytest.raises(ValueError, match="not a year"):
+            groups_from_json([{"name": name, "bulletins": []}])
 
 
 def test_with_no_date_at_all_there_is_one_group():

@@ -1,5 +1,6 @@
 """Sharded builds: each shard renders its own bulletins; merged, they are the single build byte for byte."""
 import hashlib
+import json
 import shutil
 
 import pytest
@@ -44,3 +45,13 @@ def test_two_shards_merged_are_the_single_build(project, tmp_path, capsys):
     single, merged = files(project / "site"), files(sharded / "site")
     assert sorted(merged) == sorted(single)
     assert [name for name in single if merged[name] != single[name]] == []
+    # A manifest whose search group is not a year (its name becomes folders that merge deletes and
+    # writes): refused, and the merged site/ stays as it was.
+    manifest = shards[0] / "shard.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["search_groups"][0]["name"] = "../.."
+    manifest.write_text(json.dumps(data), "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(sharded), "merge", *map(str, shards)]) == 1
+    assert "not a shard's folder" in capsys.readouterr().err
+    assert files(sharded / "site") == merged
