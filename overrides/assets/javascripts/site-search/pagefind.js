@@ -205,9 +205,10 @@ export function createSearch(options) {
       term = converted;
     }
     term = term.trim();
-    const foreign = Boolean(other) && chinese !== ownChinese;
+    const target = languageOf(term);
+    const foreign = target !== language;
     if (foreign) await mergeOther();
-    const prefix = (foreign ? other.language : language) + "_";
+    const prefix = target + "_";
     const mine = (result) => result.id.startsWith(prefix);
     const names = foreign ? titles() : null;
     // The parts of a Chinese query a page must hold: what is between spaces and punctuation.
