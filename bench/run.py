@@ -762,8 +762,7 @@ def search_lines(s: dict | None) -> list[str]:
             f"| click to first results ({s['ms']:.0f} ms after typing, {s['results']} results shown) | "
             f"{s['first']['requests']} | {kb(s['first']['raw'])} | {kb(s['first']['gzip'])} |",
             f"| click until the network is quiet (every year's index searched) | {s['settled']['requests']} | "
-            f"{kb(s['settled']['raw'])} | "
-            f"{kb(s['settled']['gzip'])} |",
+            f"{kb(s['settled']['raw'])} | {kb(s['settled']['gzip'])} |",
             "", "Search requests to first results, gzip: " + ", ".join(
                 f"`{p}` {kb(z)}" for p, z in sorted(s["first"]["paths"], key=lambda e: -e[1])) + ".",
             "Page-view requests to the search bundle: "
